@@ -1,0 +1,51 @@
+import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic/index.js";
+import { SCOPED_TOKEN_PROPERTIES, scopedTokenInputsSchema } from "./inputs-schema.js";
+import { containsUnknown } from "./unknown-value.js";
+
+// When one of a pair is not known yet, "both" or "neither" can't be judged until it is.
+const PARTNERS: Record<string, string> = {
+  target: "targetId",
+  targetId: "target",
+  repositories: "repositoryIds",
+  repositoryIds: "repositories",
+};
+
+/**
+ * Validates a ScopedToken's inputs without calling the API. Each failure names the property and says
+ * how to fix it; values are never echoed (they may be secrets). Properties not known yet (preview)
+ * are checked once they are.
+ */
+export function checkInputs(news: Record<string, unknown>): CheckResult {
+  const inputs = Object.fromEntries(Object.entries(news).filter(([key]) => key !== "__provider"));
+  const unknown = new Set(Object.keys(inputs).filter((key) => containsUnknown(inputs[key])));
+  const failures: CheckFailure[] = [];
+
+  for (const key of Object.keys(inputs)) {
+    if (!(SCOPED_TOKEN_PROPERTIES as readonly string[]).includes(key)) {
+      failures.push({ property: key, reason: `unknown property; ScopedToken accepts ${SCOPED_TOKEN_PROPERTIES.join(", ")}` });
+    }
+  }
+
+  const known = Object.fromEntries(Object.entries(inputs).filter(([key]) => !unknown.has(key)));
+  const result = scopedTokenInputsSchema.safeParse(known);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const property = String(issue.path[0] ?? "inputs");
+      if (unknown.has(property) || unknown.has(PARTNERS[property] ?? "")) continue;
+      const where = issue.path.length > 1 ? `${issue.path.join(".")}: ` : "";
+      failures.push({ property, reason: `${where}${issue.message}` });
+    }
+  }
+
+  return failures.length > 0 ? { inputs: news, failures: dedupe(failures) } : { inputs: news };
+}
+
+function dedupe(failures: CheckFailure[]): CheckFailure[] {
+  const seen = new Set<string>();
+  return failures.filter((failure) => {
+    const key = `${failure.property}\u0000${failure.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

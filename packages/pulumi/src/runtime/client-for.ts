@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+import { OAuthAppClient } from "@ghes-oauth/client";
+import type { Connection } from "../connection-args.js";
+
+// One keep-alive client per connection for the life of the provider process: the engine calls the
+// provider once per resource, and reusing connections is what keeps a 100-token stack fast.
+const clients = new Map<string, OAuthAppClient>();
+
+export function clientFor(connection: Connection): OAuthAppClient {
+  const key = [
+    connection.baseUrl,
+    connection.clientId,
+    createHash("sha256").update(connection.clientSecret).digest("hex"),
+  ].join("\u0000");
+  let client = clients.get(key);
+  if (!client) {
+    client = new OAuthAppClient({
+      baseUrl: connection.baseUrl,
+      clientId: connection.clientId,
+      clientSecret: connection.clientSecret,
+      userAgent: "ghes-oauth-pulumi",
+    });
+    clients.set(key, client);
+  }
+  return client;
+}

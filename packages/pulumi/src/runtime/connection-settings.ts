@@ -1,0 +1,50 @@
+import type { Connection } from "../connection-args.js";
+
+/** The stack config keys and environment variables a connection falls back to, per field. */
+const SOURCES = {
+  baseUrl: { config: "ghes-oauth:baseUrl", env: "GHES_OAUTH_BASE_URL" },
+  clientId: { config: "ghes-oauth:clientId", env: "GHES_OAUTH_CLIENT_ID" },
+  clientSecret: { config: "ghes-oauth:clientSecret", env: "GHES_OAUTH_CLIENT_SECRET" },
+} as const;
+
+type Field = keyof typeof SOURCES;
+
+interface ConfigReader {
+  get(key: string): string | undefined;
+}
+
+let stackConfig: Partial<Connection> = {};
+
+/** Called from the provider's configure: remembers the current stack config (not the one in state). */
+export function configureFromStack(config: ConfigReader): void {
+  stackConfig = {};
+  for (const field of Object.keys(SOURCES) as Field[]) {
+    const value = config.get(SOURCES[field].config);
+    if (value) stackConfig[field] = value;
+  }
+}
+
+export class ConnectionNotConfiguredError extends Error {
+  override name = "ConnectionNotConfiguredError";
+}
+
+/**
+ * The connection a ScopedToken uses: its own `connection` argument, else stack config, else the
+ * environment, field by field.
+ */
+export function resolveConnection(fromArgs: Connection | undefined): Connection {
+  if (fromArgs) return fromArgs;
+  const resolved: Partial<Connection> = {};
+  const missing: string[] = [];
+  for (const field of Object.keys(SOURCES) as Field[]) {
+    const value = stackConfig[field] ?? process.env[SOURCES[field].env];
+    if (value) resolved[field] = value;
+    else missing.push(`${SOURCES[field].config} (or env ${SOURCES[field].env})`);
+  }
+  if (missing.length > 0) {
+    throw new ConnectionNotConfiguredError(
+      `no GHES connection: set ${missing.join(", ")}; e.g. \`pulumi config set ghes-oauth:baseUrl https://github.example.com\` and \`pulumi config set --secret ghes-oauth:clientSecret ...\`, or pass the connection argument`,
+    );
+  }
+  return resolved as Connection;
+}

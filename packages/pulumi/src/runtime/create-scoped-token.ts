@@ -1,0 +1,19 @@
+import type { CreateResult } from "@pulumi/pulumi/dynamic/index.js";
+import type { ScopedTokenState } from "../scoped-token-state.js";
+import { clientFor } from "./client-for.js";
+import { resolveConnection } from "./connection-settings.js";
+import { explainApiError } from "./explain-api-error.js";
+import { mintedTokenFacts } from "./minted-token-facts.js";
+import { inputsOf, scopeRequest } from "./scope-request.js";
+
+/** Mints the scoped token (POST /applications/{client_id}/token/scoped). */
+export async function createScopedToken(props: Record<string, unknown>): Promise<CreateResult<ScopedTokenState>> {
+  const inputs = inputsOf(props);
+  const client = clientFor(resolveConnection(inputs.connection));
+  try {
+    const authorization = await client.scopeToken(scopeRequest(inputs));
+    return { id: String(authorization.id), outs: { ...inputs, ...mintedTokenFacts(authorization) } };
+  } catch (error) {
+    throw explainApiError("minting the scoped token", error);
+  }
+}

@@ -1,0 +1,32 @@
+import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
+import { isDeepStrictEqual } from "node:util";
+import { containsUnknown } from "./unknown-value.js";
+
+/** Changing any of these asks the API for a different token: mint a replacement. */
+const REPLACING = ["accessToken", "target", "targetId", "repositories", "repositoryIds", "permissions"] as const;
+/** Changing these is done in place: rotation resets the token, a new connection touches nothing remote. */
+const UPDATING = ["rotationTrigger", "connection"] as const;
+
+// Repository lists are sets to the API: reordering them must not mint a new token.
+function comparable(property: string, value: unknown): unknown {
+  if ((property === "repositories" || property === "repositoryIds") && Array.isArray(value)) {
+    return [...value].sort();
+  }
+  return value;
+}
+
+function differs(property: string, olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  if (containsUnknown(news[property])) return true;
+  return !isDeepStrictEqual(comparable(property, olds[property]), comparable(property, news[property]));
+}
+
+/**
+ * Decides replace vs update: scope changes replace (create the new token before revoking the old),
+ * a rotationTrigger change resets in place, a connection change alone only updates state.
+ */
+export function diffState(olds: Record<string, unknown>, news: Record<string, unknown>): DiffResult {
+  const replaces = REPLACING.filter((property) => differs(property, olds, news));
+  const updates = UPDATING.filter((property) => differs(property, olds, news));
+  const changes = replaces.length > 0 || updates.length > 0;
+  return { changes, replaces, deleteBeforeReplace: false };
+}

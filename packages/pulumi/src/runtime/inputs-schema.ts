@@ -1,0 +1,42 @@
+import { normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
+import { z } from "zod";
+
+const connectionSchema = z.strictObject(
+  {
+    baseUrl: z.string({ error: "must be a URL such as https://github.example.com" }).superRefine((url, ctx) => {
+      try {
+        normalizeBaseUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^Invalid input: baseUrl: /, "") });
+      }
+    }),
+    clientId: z.string({ error: "must be the app's client ID" }).min(1, { error: "must not be empty" }),
+    clientSecret: z.string({ error: "must be the app's client secret" }).min(1, { error: "must not be empty" }),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
+);
+
+const resourceOnlySchema = z.object({
+  // The levels themselves are checked by the scope call's schema; here only that some are given.
+  permissions: z.unknown().superRefine((permissions, ctx) => {
+    const empty = permissions === undefined || (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0);
+    if (empty) ctx.addIssue({ code: "custom", message: 'required: name at least one permission, e.g. { contents: "read" }' });
+  }),
+  rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+  connection: connectionSchema.optional(),
+});
+
+/** Every property a ScopedToken accepts; anything else is a typo worth reporting. */
+export const SCOPED_TOKEN_PROPERTIES = [
+  "accessToken",
+  "target",
+  "targetId",
+  "repositories",
+  "repositoryIds",
+  "permissions",
+  "rotationTrigger",
+  "connection",
+] as const;
+
+/** The ScopedToken's inputs: the scope call's rules plus the resource's own properties. */
+export const scopedTokenInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);

@@ -1,0 +1,22 @@
+import { NotFoundError } from "@ghes-oauth/client";
+import type { ReadResult } from "@pulumi/pulumi/dynamic/index.js";
+import type { ScopedTokenState } from "../scoped-token-state.js";
+import { clientFor } from "./client-for.js";
+import { resolveConnection } from "./connection-settings.js";
+import { explainApiError } from "./explain-api-error.js";
+import { refreshedFacts } from "./minted-token-facts.js";
+
+/**
+ * Checks the token (POST /applications/{client_id}/token). A 404 means it was revoked or has expired:
+ * no id is returned, so `pulumi refresh` drops it and the next `pulumi up` mints a new one.
+ */
+export async function readScopedToken(id: string, props: ScopedTokenState): Promise<ReadResult<ScopedTokenState>> {
+  const client = clientFor(resolveConnection(props.connection));
+  try {
+    const authorization = await client.checkToken(props.token);
+    return { id, props: { ...props, ...refreshedFacts(props, authorization), token: props.token } };
+  } catch (error) {
+    if (error instanceof NotFoundError) return {};
+    throw explainApiError("checking the scoped token", error);
+  }
+}

@@ -1,0 +1,42 @@
+import type { Permissions } from "@ghes-oauth/client";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ConnectionArgs } from "./connection-args.js";
+
+/**
+ * The arguments of a ScopedToken: which user token to narrow, to which account, repositories and
+ * permissions. Changing any of these mints a replacement token (the new one is created before the old
+ * one is revoked); changing only `rotationTrigger` rotates the token in place.
+ */
+export interface ScopedTokenArgs {
+  /**
+   * A non-scoped user-to-server token of the app (`ghu_...`), as the web or device flow issued it. The
+   * scoped token is minted from it; it stays valid. Stored only encrypted in state.
+   */
+  accessToken: pulumi.Input<string>;
+  /** Login of the user or organization the token is scoped to. Give this or `targetId`, not both. */
+  target?: pulumi.Input<string>;
+  /** ID of the user or organization the token is scoped to. Give this or `target`, not both. */
+  targetId?: pulumi.Input<number>;
+  /**
+   * Names of repositories (in the target account's installation) the token may access. Give this or
+   * `repositoryIds`, or neither for every repository the installation can access.
+   */
+  repositories?: pulumi.Input<pulumi.Input<string>[]>;
+  /** IDs of repositories the token may access. Give this or `repositories`, not both. */
+  repositoryIds?: pulumi.Input<pulumi.Input<number>[]>;
+  /**
+   * The permissions of the token, e.g. `{ contents: "read", issues: "write" }`. Each must be within
+   * what the app's installation on the target has: a scoped token narrows, never widens.
+   */
+  permissions: pulumi.Input<Permissions>;
+  /**
+   * Any value; changing it rotates the token in place (reset: a new token value, the old one stops
+   * working at once). Use a date or a counter to rotate on a schedule.
+   */
+  rotationTrigger?: pulumi.Input<string>;
+  /**
+   * The API and app credentials. Defaults to stack config `ghes-oauth:*`, then env `GHES_OAUTH_*`.
+   * Changing it alone changes nothing remote.
+   */
+  connection?: pulumi.Input<ConnectionArgs>;
+}

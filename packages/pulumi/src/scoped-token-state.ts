@@ -1,0 +1,35 @@
+import type { Permissions } from "@ghes-oauth/client";
+import type { Connection } from "./connection-args.js";
+
+/** The inputs of a ScopedToken once every value is known (what the provider receives). */
+export interface ScopedTokenInputs {
+  accessToken: string;
+  target?: string;
+  targetId?: number;
+  repositories?: string[];
+  repositoryIds?: number[];
+  permissions: Permissions;
+  rotationTrigger?: string;
+  connection?: Connection;
+}
+
+/** What the API tells about a minted token. */
+export interface MintedTokenFacts {
+  /** The scoped token. Secret. */
+  token: string;
+  tokenLastEight: string;
+  /** sha256 (hex) of the token: safe to log and compare. */
+  hashedToken: string;
+  /** ISO 8601; null when the token does not expire. */
+  expiresAt: string | null;
+  authorizationId: number;
+  userLogin: string;
+  targetLogin: string;
+  /** `all` or `selected`. */
+  repositorySelection: string;
+  /** The permissions the API granted the token (may include ones GitHub adds, such as metadata). */
+  grantedPermissions: Record<string, string>;
+}
+
+/** The state (outputs) of a ScopedToken: its inputs plus the facts of the minted token. */
+export type ScopedTokenState = ScopedTokenInputs & MintedTokenFacts;

@@ -1,0 +1,39 @@
+import { EmulatorAdmin, type EmulatedApp, type RunningEmulator, startEmulator } from "@ghes-oauth/emulator";
+
+export interface EmulatorWorld {
+  emulator: RunningEmulator;
+  admin: EmulatorAdmin;
+  app: EmulatedApp;
+  /** A non-scoped user-to-server token of `app` for user `octocat`. */
+  userToken: string;
+  /** The organization the app is installed on, with repositories api, web, docs, infra. */
+  org: { id: number; login: string; repositories: { id: number; name: string }[] };
+  close(): Promise<void>;
+}
+
+/** An emulator with an org, a GitHub App installed on it, and a user who authorized the app. */
+export async function startEmulatorWorld(): Promise<EmulatorWorld> {
+  const emulator = await startEmulator({ port: 0 });
+  const admin = new EmulatorAdmin(emulator.url);
+  const org = await admin.createAccount({
+    login: "acme",
+    type: "Organization",
+    repositories: ["api", "web", "docs", "infra"],
+  });
+  await admin.createAccount({ login: "octocat", type: "User" });
+  const app = await admin.createApp({
+    name: "deploy-bot",
+    permissions: {
+      contents: "write",
+      issues: "write",
+      metadata: "read",
+      pull_requests: "write",
+      members: "read",
+      workflows: "write",
+      statuses: "write",
+    },
+  });
+  await admin.createInstallation({ client_id: app.client_id, account: "acme", repositories: "all" });
+  const { token: userToken } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
+  return { emulator, admin, app, userToken, org, close: () => emulator.close() };
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The two entry points of the README: `npm test` (everything CI checks) and `npm run demo` (the main job).
+# Each provisions what it needs first (see bootstrap.sh), so both work on a fresh machine.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. tooling/bootstrap.sh
+export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 DO_NOT_TRACK=1
+
+case "${1:-}" in
+  test)
+    started=$(date +%s)
+    pnpm exec biome ci .
+    pnpm exec turbo run build typecheck test --concurrency=1 --output-logs=full --log-order=stream
+    echo "[test] lint, build, typecheck and all tests passed in $(($(date +%s) - started))s"
+    ;;
+  demo)
+    pnpm exec turbo run build --output-logs=errors-only
+    pnpm --filter @ghes-oauth/sample-stack run demo
+    ;;
+  *)
+    echo "usage: tooling/run.sh test|demo" >&2
+    exit 2
+    ;;
+esac
