@@ -114,8 +114,16 @@ ensure_pulumi() {
     export PATH="$dir:$PATH"
     say "Pulumi CLI $(pulumi version) (cached)"
   fi
-  # The launcher the engine starts for dynamic providers ships inside @pulumi/pulumi.
-  export PATH="$GHES_OAUTH_ROOT/packages/pulumi/node_modules/@pulumi/pulumi:$PATH"
+  # The launcher the engine starts for dynamic providers ships inside @pulumi/pulumi. Beside a CLI we
+  # built it sits where Pulumi's own release puts it (next to `pulumi`, so the engine takes it without
+  # an "ambient plugin" warning); otherwise it goes on PATH.
+  local launcher="$GHES_OAUTH_ROOT/packages/pulumi/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+  local cli_dir; cli_dir="$(dirname "$(command -v pulumi)")"
+  if [ "$cli_dir" = "$GHES_OAUTH_CACHE/pulumi-$pulumi_version/bin" ]; then
+    cmp -s "$launcher" "$cli_dir/pulumi-resource-pulumi-nodejs" || install -m 755 "$launcher" "$cli_dir/"
+  elif ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
+    export PATH="$(dirname "$launcher"):$PATH"
+  fi
   export PULUMI_SKIP_UPDATE_CHECK=true
 }
 

@@ -32,12 +32,21 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
     for (const issue of result.error.issues) {
       const property = String(issue.path[0] ?? "inputs");
       if (unknown.has(property) || unknown.has(PARTNERS[property] ?? "")) continue;
-      const where = issue.path.length > 1 ? `${issue.path.join(".")}: ` : "";
-      failures.push({ property, reason: `${where}${issue.message}` });
+      failures.push(failureFor(property, issue.path.map(String), issue.message));
     }
   }
 
   return failures.length > 0 ? { inputs: news, failures: dedupe(failures) } : { inputs: news };
+}
+
+// The engine prints a failing property's value next to the reason, secret or not: for the secret
+// properties the failure names the property in the reason instead, so the value is never shown.
+const SECRET_PROPERTIES = new Set(["accessToken", "connection"]);
+
+function failureFor(property: string, path: string[], message: string): CheckFailure {
+  if (SECRET_PROPERTIES.has(property)) return { property: "", reason: `${path.join(".")}: ${message}` };
+  const where = path.length > 1 ? `${path.join(".")}: ` : "";
+  return { property, reason: `${where}${message}` };
 }
 
 function dedupe(failures: CheckFailure[]): CheckFailure[] {

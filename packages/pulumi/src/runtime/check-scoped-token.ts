@@ -2,17 +2,29 @@ import type { CheckResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { Connection } from "../connection-args.js";
 import { checkInputs } from "./check-inputs.js";
 import { ConnectionNotConfiguredError, resolveConnection } from "./connection-settings.js";
-import { containsUnknown } from "./unknown-value.js";
+import { connectionSchema } from "./inputs-schema.js";
 
-/** Validates inputs and that a connection is configured, so a bad resource fails at preview. */
+/**
+ * Validates inputs and the connection they will use (argument, stack config or environment), so a bad
+ * resource fails at preview. Failures about the connection name it in the reason, never its values.
+ */
 export async function checkScopedToken(_olds: unknown, news: Record<string, unknown>): Promise<CheckResult> {
   const result = checkInputs(news);
-  if (result.failures?.length || containsUnknown(news.connection)) return result;
+  if (result.failures?.length || news.connection !== undefined) return result;
+  let connection: Connection;
   try {
-    resolveConnection(news.connection as Connection | undefined);
+    connection = resolveConnection(undefined);
   } catch (error) {
     if (!(error instanceof ConnectionNotConfiguredError)) throw error;
-    return { inputs: news, failures: [{ property: "connection", reason: error.message }] };
+    return { inputs: news, failures: [{ property: "", reason: `connection: ${error.message}` }] };
   }
-  return result;
+  const parsed = connectionSchema.safeParse(connection);
+  if (parsed.success) return result;
+  return {
+    inputs: news,
+    failures: parsed.error.issues.map((issue) => ({
+      property: "",
+      reason: `connection (from stack config ghes-oauth:* or env GHES_OAUTH_*): ${issue.path.join(".")}: ${issue.message}`,
+    })),
+  };
 }

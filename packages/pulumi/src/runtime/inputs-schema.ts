@@ -1,11 +1,14 @@
 import { normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
 import { z } from "zod";
 
-const connectionSchema = z.strictObject(
+export const connectionSchema = z.strictObject(
   {
     baseUrl: z.string({ error: "must be a URL such as https://github.example.com" }).superRefine((url, ctx) => {
       try {
-        normalizeBaseUrl(url);
+        const location = normalizeBaseUrl(url);
+        if (!location.secure && !location.loopback) {
+          ctx.addIssue({ code: "custom", message: "must use https:// (the client secret is sent with every request)" });
+        }
       } catch (error) {
         ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^Invalid input: baseUrl: /, "") });
       }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ScopedToken } from "../src/index.js";
+import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
+import { readTree } from "./support/find-files.js";
+import { exportStackText } from "./support/pulumi-cli.js";
+import { createTestStack, type TestStack } from "./support/test-stack.js";
+
+describe("no secret at rest or in output", () => {
+  let world: EmulatorWorld;
+  let testStack: TestStack;
+  const minted = new Set<string>();
+  let rotation = "1";
+
+  const program = () => async () => {
+    const viaConfig = new ScopedToken("viaConfig", {
+      accessToken: world.userToken,
+      target: "acme",
+      permissions: { contents: "read" },
+      rotationTrigger: rotation,
+    });
+    const viaArgs = new ScopedToken("viaArgs", {
+      accessToken: world.userToken,
+      targetId: world.org.id,
+      repositoryIds: [world.org.repositories[0]?.id ?? 0],
+      permissions: { issues: "write" },
+      connection: {
+        baseUrl: world.emulator.apiUrl,
+        clientId: world.app.client_id,
+        clientSecret: world.app.client_secret,
+      },
+    });
+    return { viaConfig: viaConfig.token, viaArgs: viaArgs.token, last8: viaArgs.tokenLastEight };
+  };
+
+  const secrets = () => [world.userToken, world.app.client_secret, ...minted];
+
+  beforeAll(async () => {
+    world = await startEmulatorWorld();
+    testStack = await createTestStack(program(), {
+      "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
+      "ghes-oauth:clientId": { value: world.app.client_id },
+      "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
+    });
+    const first = await testStack.stack.up({ onOutput: testStack.onOutput });
+    minted.add(first.outputs.viaConfig?.value);
+    minted.add(first.outputs.viaArgs?.value);
+    rotation = "2";
+    testStack.setProgram(program());
+    const rotated = await testStack.stack.up({ onOutput: testStack.onOutput });
+    minted.add(rotated.outputs.viaConfig?.value);
+    await testStack.stack.refresh({ onOutput: testStack.onOutput });
+    await testStack.stack.preview({ onOutput: testStack.onOutput });
+  });
+
+  afterAll(async () => {
+    testStack?.dispose();
+    await world?.close();
+  });
+
+  it("minted three distinct tokens (so the searches below look for something real)", () => {
+    expect(minted.size).toBe(3);
+    for (const token of minted) expect(token).toMatch(/^ghu_[A-Za-z0-9]{36}$/);
+  });
+
+  it("pulumi stack export holds none of them", async () => {
+    const exported = await exportStackText(testStack);
+    expect(exported).toContain("pulumi-nodejs:dynamic/ghes-oauth:ScopedToken");
+    expect(exported).toContain("ciphertext");
+    for (const secret of secrets()) expect(exported).not.toContain(secret);
+  });
+
+  it("the backend's state files and the project's stack config hold none of them", () => {
+    const files = [...readTree(testStack.backendDir), ...readTree(testStack.workDir)];
+    expect(files.some((file) => file.text.includes("ghes-oauth:ScopedToken"))).toBe(true);
+    for (const file of files) {
+      for (const secret of secrets()) expect(file.text, file.path).not.toContain(secret);
+    }
+  });
+
+  it("the CLI's output of up, refresh and preview holds none of them", () => {
+    expect(testStack.output()).toContain("viaConfig");
+    for (const secret of secrets()) expect(testStack.output()).not.toContain(secret);
+  });
+
+  it("the serialized provider is small and carries no code but the stubs", async () => {
+    const deployment = JSON.parse(await exportStackText(testStack)).deployment;
+    const token = deployment.resources.find((r: { type: string }) => r.type.endsWith("ghes-oauth:ScopedToken"));
+    const provider: string = token.inputs.__provider;
+    expect(provider.length).toBeLessThan(4096);
+    expect(provider).toContain("@ghes-oauth/pulumi/provider-runtime");
+    expect(provider).not.toMatch(/undici|zod/);
+  });
+});
