@@ -1,0 +1,104 @@
+import type { FaultConfig } from "./faults/fault-config.js";
+import type { RequestLogEntry } from "./request-log.js";
+
+type Level = "read" | "write" | "admin";
+
+export interface EmulatedAccount {
+  id: number;
+  login: string;
+  type: "User" | "Organization";
+  repositories: { id: number; name: string }[];
+}
+
+export interface EmulatedApp {
+  id: number;
+  name: string;
+  client_id: string;
+  client_secret: string;
+  permissions: Record<string, Level>;
+}
+
+export interface LiveToken {
+  id: number;
+  hashed_token: string;
+  token_last_eight: string;
+  user: { login: string };
+  scoped: boolean;
+  expires_at: string | null;
+}
+
+/**
+ * A typed client for the emulator's /_emulator admin API (over HTTP, like any other client): set up
+ * accounts, apps, installations and user tokens, inspect live tokens and the request log, inject faults,
+ * move the clock. For tests, demos and scripts.
+ */
+export class EmulatorAdmin {
+  readonly #origin: string;
+
+  /** @param url the emulator's origin or API URL, e.g. `http://127.0.0.1:PORT` or `.../api/v3`. */
+  constructor(url: string) {
+    this.#origin = new URL(url).origin;
+  }
+
+  createAccount(input: { login: string; type?: "User" | "Organization"; repositories?: string[] }) {
+    return this.#call<EmulatedAccount>("POST", "/_emulator/accounts", input);
+  }
+
+  createApp(input: { name: string; permissions?: Record<string, Level> }) {
+    return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
+  }
+
+  createInstallation(input: {
+    client_id: string;
+    account: string;
+    repositories?: "all" | string[];
+    permissions?: Record<string, Level>;
+  }) {
+    return this.#call<{ id: number }>("POST", "/_emulator/installations", input);
+  }
+
+  /** Issues a user-to-server token, as the web flow would. */
+  issueUserToken(input: { client_id: string; login: string }) {
+    return this.#call<{ token: string; expires_at: string | null }>("POST", "/_emulator/tokens", input);
+  }
+
+  /** The app's live tokens (never their values). */
+  liveTokens(clientId: string) {
+    return this.#call<LiveToken[]>("GET", `/_emulator/tokens?client_id=${encodeURIComponent(clientId)}`);
+  }
+
+  setFaults(config: FaultConfig) {
+    return this.#call<FaultConfig>("PUT", "/_emulator/faults", config);
+  }
+
+  clearFaults() {
+    return this.#call<void>("DELETE", "/_emulator/faults");
+  }
+
+  advanceClock(seconds: number) {
+    return this.#call<{ now: string; offsetSeconds: number }>("POST", "/_emulator/clock", {
+      advanceSeconds: seconds,
+    });
+  }
+
+  /** API requests answered so far (never bodies, tokens or secrets). */
+  requests() {
+    return this.#call<RequestLogEntry[]>("GET", "/_emulator/requests");
+  }
+
+  clearRequests() {
+    return this.#call<void>("DELETE", "/_emulator/requests");
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.#origin}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`emulator admin ${method} ${path.split("?")[0]} failed: ${response.status} ${text}`);
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+}
