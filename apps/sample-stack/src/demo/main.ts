@@ -64,14 +64,14 @@ async function main(): Promise<void> {
       return selected;
     });
 
-    const up = await progress.step("pulumi up: minting the scoped tokens", () => stack.up({ onOutput: progress.stream }));
+    const up = await progress.step("pulumi up: minting the scoped tokens", () => stack.up({ onOutput: progress.stream, suppressOutputs: true }));
     const facts = up.outputs.tokens?.value as Record<string, TokenFacts>;
     console.log(`\n${tokenTable(facts)}\n`);
     const live = await new EmulatorAdmin(emulator.url).liveTokens(world.clientId);
     progress.info(`the emulator now holds ${live.filter((token) => token.scoped).length} live scoped tokens`);
 
     await progress.step("pulumi refresh: checking every token is still valid", async () => {
-      const refreshed = await stack.refresh({ onOutput: progress.stream });
+      const refreshed = await stack.refresh({ onOutput: progress.stream, suppressOutputs: true });
       const changes = refreshed.summary.resourceChanges ?? {};
       const drift = Object.entries(changes).filter(([kind]) => kind !== "same");
       if (drift.length > 0) throw new Error(`unexpected drift on refresh: ${JSON.stringify(changes)}`);
