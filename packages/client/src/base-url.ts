@@ -1,0 +1,50 @@
+import { InvalidInputError } from "./errors/invalid-input-error.js";
+
+export interface ApiLocation {
+  /** `https://host[:port]` */
+  readonly origin: string;
+  /** The API root's path without a trailing slash: `/api/v3` on GHES, `` on api.github.com. */
+  readonly basePath: string;
+  readonly secure: boolean;
+  readonly loopback: boolean;
+}
+
+/**
+ * Accepts `https://HOST`, `https://HOST/api/v3` or `https://api.github.com`: a bare GHES host gets
+ * `/api/v3`, api.github.com stays at the root, trailing slashes are trimmed.
+ */
+export function normalizeBaseUrl(baseUrl: string): ApiLocation {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw invalid(
+      "must be an absolute URL such as https://github.example.com or https://github.example.com/api/v3",
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalid("must use https:// (or http:// on loopback)");
+  if (url.username || url.password)
+    throw invalid("must not contain credentials; use clientId and clientSecret");
+  if (url.search || url.hash) throw invalid("must not contain a query string or fragment");
+  const path = url.pathname.replace(/\/+$/, "");
+  const basePath = path === "" && url.hostname !== "api.github.com" ? "/api/v3" : path;
+  return {
+    origin: url.origin,
+    basePath,
+    secure: url.protocol === "https:",
+    loopback: isLoopbackHost(url.hostname),
+  };
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1 (as `URL.hostname` spells them). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (host === "[::1]" || host === "::1") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function invalid(message: string): InvalidInputError {
+  return new InvalidInputError([{ path: "baseUrl", message }]);
+}

@@ -1,0 +1,95 @@
+import type { Dispatcher } from "undici";
+import { checkAuthorization } from "./operations/check-authorization.js";
+import { checkToken } from "./operations/check-token.js";
+import { deleteAuthorization } from "./operations/delete-authorization.js";
+import { deleteToken } from "./operations/delete-token.js";
+import { resetAuthorization } from "./operations/reset-authorization.js";
+import { resetToken } from "./operations/reset-token.js";
+import { revokeAuthorization } from "./operations/revoke-authorization.js";
+import { revokeGrant } from "./operations/revoke-grant.js";
+import { scopeToken } from "./operations/scope-token.js";
+import type { CallOptions, OAuthAppClientOptions } from "./options.js";
+import { createRequestContext } from "./request/create-request-context.js";
+import type { RequestContext } from "./request/request-context.js";
+import type { Authorization } from "./schemas/authorization.js";
+import type { ScopeTokenInput } from "./schemas/scope-token-input.js";
+import type { ScopedAuthorization } from "./schemas/scoped-authorization.js";
+
+/**
+ * A client for an OAuth/GitHub App's token endpoints on GitHub Enterprise Server (or github.com).
+ * Authenticates every call with the app's client ID and secret; reuses connections until close().
+ */
+export class OAuthAppClient {
+  // Private fields keep the credentials out of console.log / util.inspect of the client.
+  readonly #context: RequestContext;
+  readonly #ownsDispatcher: boolean;
+
+  /** @throws InvalidInputError when an option is missing or invalid (e.g. plain http:// to a remote host). */
+  constructor(options: OAuthAppClientOptions) {
+    const { context, ownsDispatcher } = createRequestContext(options);
+    this.#context = context;
+    this.#ownsDispatcher = ownsDispatcher;
+  }
+
+  /** Checks a token; an unknown, revoked or expired token rejects with NotFoundError. */
+  checkToken(accessToken: string, options?: CallOptions): Promise<Authorization> {
+    return checkToken(this.#context, accessToken, options);
+  }
+
+  /** Resets a token: resolves with the NEW token; the old one stops working at once. */
+  resetToken(accessToken: string, options?: CallOptions): Promise<Authorization> {
+    return resetToken(this.#context, accessToken, options);
+  }
+
+  /** Deletes (revokes) one token. */
+  deleteToken(accessToken: string, options?: CallOptions): Promise<void> {
+    return deleteToken(this.#context, accessToken, options);
+  }
+
+  /** Deletes the app's grant for the token's user: every token of that user for this app is revoked. */
+  deleteAuthorization(accessToken: string, options?: CallOptions): Promise<void> {
+    return deleteAuthorization(this.#context, accessToken, options);
+  }
+
+  /** Creates a new scoped token from a non-scoped user token; the original stays valid. */
+  scopeToken(input: ScopeTokenInput, options?: CallOptions): Promise<ScopedAuthorization> {
+    return scopeToken(this.#context, input, options);
+  }
+
+  /**
+   * Checks a token via `GET /applications/{client_id}/tokens/{access_token}`.
+   * @deprecated GitHub is discontinuing the endpoints with the token in the path; use `checkToken`.
+   */
+  checkAuthorization(accessToken: string, options?: CallOptions): Promise<Authorization> {
+    return checkAuthorization(this.#context, accessToken, options);
+  }
+
+  /**
+   * Resets a token via `POST /applications/{client_id}/tokens/{access_token}`.
+   * @deprecated GitHub is discontinuing the endpoints with the token in the path; use `resetToken`.
+   */
+  resetAuthorization(accessToken: string, options?: CallOptions): Promise<Authorization> {
+    return resetAuthorization(this.#context, accessToken, options);
+  }
+
+  /**
+   * Revokes one token via `DELETE /applications/{client_id}/tokens/{access_token}`.
+   * @deprecated GitHub is discontinuing the endpoints with the token in the path; use `deleteToken`.
+   */
+  revokeAuthorization(accessToken: string, options?: CallOptions): Promise<void> {
+    return revokeAuthorization(this.#context, accessToken, options);
+  }
+
+  /**
+   * Revokes the user's grant via `DELETE /applications/{client_id}/grants/{access_token}`.
+   * @deprecated GitHub is discontinuing the endpoints with the token in the path; use `deleteAuthorization`.
+   */
+  revokeGrant(accessToken: string, options?: CallOptions): Promise<void> {
+    return revokeGrant(this.#context, accessToken, options);
+  }
+
+  /** Closes the client's connection pool. An injected dispatcher is left open for its owner. */
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await (this.#context.dispatcher as Dispatcher).close();
+  }
+}

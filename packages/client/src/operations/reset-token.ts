@@ -1,0 +1,22 @@
+import type { CallOptions } from "../options.js";
+import { parseResponse } from "../request/parse-response.js";
+import { request } from "../request/request.js";
+import type { RequestContext } from "../request/request-context.js";
+import { defineRoute } from "../request/route.js";
+import { type Authorization, authorizationSchema } from "../schemas/authorization.js";
+import { tokenArgument, tokenBody } from "./token-argument.js";
+
+const route = defineRoute("PATCH", "/applications/{client_id}/token", "mints");
+
+/**
+ * Resets a token: `PATCH /applications/{client_id}/token`. Resolves with the authorization carrying the NEW token; the old one stops working at once, so store the result.
+ */
+export async function resetToken(
+  context: RequestContext,
+  accessToken: string,
+  options?: CallOptions,
+): Promise<Authorization> {
+  const token = tokenArgument(accessToken);
+  const response = await request(context, route, token, tokenBody(token), options?.signal);
+  return parseResponse(authorizationSchema, route, response);
+}

@@ -1,0 +1,110 @@
+import { normalizeBaseUrl } from "../base-url.js";
+import { createDispatcher } from "../create-dispatcher.js";
+import { type InputIssue, InvalidInputError } from "../errors/invalid-input-error.js";
+import { Redactor } from "../errors/redactor.js";
+import type { OAuthAppClientOptions } from "../options.js";
+import { DEFAULT_RETRY_POLICY, NO_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
+import { VERSION } from "../version.js";
+import type { RequestContext } from "./request-context.js";
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_USER_AGENT = `ghes-oauth-client/${VERSION}`;
+
+/** Validates the options and builds the context; `ownsDispatcher` tells whether close() must close it. */
+export function createRequestContext(
+  options: OAuthAppClientOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): { context: RequestContext; ownsDispatcher: boolean } {
+  const issues = checkOptions(options);
+  if (issues.length > 0) throw new InvalidInputError(issues);
+
+  const location = normalizeBaseUrl(options.baseUrl);
+  if (!location.secure && !location.loopback && options.allowInsecureHttp !== true) {
+    throw new InvalidInputError([
+      {
+        path: "baseUrl",
+        message:
+          "refusing plain http:// to a non-loopback host: the client secret is sent with every request. " +
+          "Use https://, or set allowInsecureHttp: true if you really mean it",
+      },
+    ]);
+  }
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const authorization = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64")}`;
+  const headers = {
+    accept: "application/vnd.github+json",
+    "x-github-api-version": "2022-11-28",
+    "user-agent": options.userAgent ?? DEFAULT_USER_AGENT,
+    authorization,
+  };
+  const ca = typeof options.ca === "string" ? [options.ca] : options.ca;
+  const dispatcher =
+    options.dispatcher ?? createDispatcher({ origin: location.origin, ca, connectTimeoutMs: timeoutMs, env });
+
+  return {
+    context: {
+      dispatcher,
+      origin: location.origin,
+      applicationPath: `${location.basePath}/applications/${encodeURIComponent(options.clientId)}`,
+      headers,
+      jsonHeaders: { ...headers, "content-type": "application/json; charset=utf-8" },
+      timeoutMs,
+      retry: retryPolicy(options.retry),
+      redactor: new Redactor([options.clientSecret, authorization, authorization.slice("Basic ".length)]),
+    },
+    ownsDispatcher: options.dispatcher === undefined,
+  };
+}
+
+function retryPolicy(retry: OAuthAppClientOptions["retry"]): RetryPolicy {
+  if (retry === false) return NO_RETRY_POLICY;
+  return { ...DEFAULT_RETRY_POLICY, ...definedOnly(retry ?? {}) };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (options === null || typeof options !== "object") {
+    return [{ path: "(options)", message: "pass an options object with baseUrl, clientId and clientSecret" }];
+  }
+  if (typeof options.baseUrl !== "string" || options.baseUrl.length === 0) {
+    issues.push({ path: "baseUrl", message: "required: the GHES URL, e.g. https://github.example.com" });
+  }
+  if (typeof options.clientId !== "string" || options.clientId.trim().length === 0) {
+    issues.push({ path: "clientId", message: "required: the app's client ID" });
+  } else if (options.clientId.includes(":")) {
+    issues.push({ path: "clientId", message: "must not contain ':' (it is the Basic auth username)" });
+  }
+  if (typeof options.clientSecret !== "string" || options.clientSecret.trim().length === 0) {
+    issues.push({ path: "clientSecret", message: "required: the app's client secret" });
+  }
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
+    issues.push({ path: "timeoutMs", message: "must be a positive number of milliseconds" });
+  }
+  if (
+    options.userAgent !== undefined &&
+    (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))
+  ) {
+    issues.push({ path: "userAgent", message: "must be a single-line string" });
+  }
+  const ca = options.ca;
+  if (
+    ca !== undefined &&
+    !(typeof ca === "string" || (Array.isArray(ca) && ca.every((item) => typeof item === "string")))
+  ) {
+    issues.push({ path: "ca", message: "must be a PEM string or an array of PEM strings" });
+  }
+  if (options.retry !== undefined && options.retry !== false) {
+    for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
+      const value = options.retry[key];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+        issues.push({ path: `retry.${key}`, message: "must be a non-negative integer" });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,22 @@
+import type { Dispatcher } from "undici";
+import type { Redactor } from "../errors/redactor.js";
+import type { RetryPolicy } from "../retry/retry-policy.js";
+
+/**
+ * Everything a request needs, computed once per client: the standalone operations take one of
+ * these, the OAuthAppClient holds one. It contains the credentials: do not log it.
+ */
+export interface RequestContext {
+  readonly dispatcher: Dispatcher;
+  readonly origin: string;
+  /** `<basePath>/applications/<client_id>`, already encoded. */
+  readonly applicationPath: string;
+  /** Headers of a request without a body, including the precomputed Basic authorization. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The same plus `content-type: application/json`. */
+  readonly jsonHeaders: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  /** Knows the client secret and the authorization header. */
+  readonly redactor: Redactor;
+}

@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { type InputIssue, InvalidInputError } from "./errors/invalid-input-error.js";
+
+/** Parses an argument, throwing InvalidInputError (never echoing values) when it does not fit. */
+export function validateInput<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  path?: string,
+): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidInputError(result.error.issues.map((issue) => toInputIssue(issue, path)));
+}
+
+function toInputIssue(issue: z.core.$ZodIssue, prefix: string | undefined): InputIssue {
+  const segments = [prefix, ...issue.path.map(String)].filter((segment) => segment !== undefined);
+  return { path: segments.length > 0 ? segments.join(".") : "(input)", message: issue.message };
+}

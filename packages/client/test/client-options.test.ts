@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_USER_AGENT, InvalidInputError, OAuthAppClient, VERSION } from "../src/index.js";
+
+const valid = {
+  baseUrl: "https://github.example.com",
+  clientId: "Iv1.0123456789abcdef",
+  clientSecret: "s3cret-value",
+};
+
+function constructionError(options: unknown): InvalidInputError {
+  try {
+    new OAuthAppClient(options as never);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
+  }
+  throw new Error("expected the constructor to throw");
+}
+
+describe("OAuthAppClient options", () => {
+  it("refuses plain http to a non-loopback host, naming allowInsecureHttp", () => {
+    const error = constructionError({ ...valid, baseUrl: "http://github.example.com" });
+    expect(error.issues[0]?.path).toBe("baseUrl");
+    expect(error.message).toContain("allowInsecureHttp");
+  });
+
+  it("allows plain http to a non-loopback host with allowInsecureHttp: true", async () => {
+    const client = new OAuthAppClient({
+      ...valid,
+      baseUrl: "http://github.example.com",
+      allowInsecureHttp: true,
+    });
+    await client.close();
+  });
+
+  it.each(["http://127.0.0.1:3000", "http://localhost:3000/api/v3", "http://[::1]:3000"])(
+    "allows plain http to loopback %s",
+    async (baseUrl) => {
+      const client = new OAuthAppClient({ ...valid, baseUrl });
+      await client.close();
+    },
+  );
+
+  it.each([
+    [{ ...valid, clientId: "" }, "clientId"],
+    [{ ...valid, clientSecret: "" }, "clientSecret"],
+    [{ ...valid, clientSecret: "   " }, "clientSecret"],
+    [{ ...valid, baseUrl: undefined }, "baseUrl"],
+    [{ ...valid, timeoutMs: 0 }, "timeoutMs"],
+    [{ ...valid, retry: { retries: -1 } }, "retry.retries"],
+    [{ ...valid, ca: 42 }, "ca"],
+    [{ ...valid, userAgent: "a\r\nx-injected: 1" }, "userAgent"],
+  ])("rejects invalid options (%#)", (options, path) => {
+    const error = constructionError(options);
+    expect(error.issues.map((issue) => issue.path)).toContain(path);
+    expect(error.message).not.toContain("s3cret-value");
+  });
+
+  it("keeps the credentials out of util.inspect and JSON of the client", async () => {
+    const client = new OAuthAppClient(valid);
+    const basic = Buffer.from(`${valid.clientId}:${valid.clientSecret}`).toString("base64");
+    for (const text of [
+      inspect(client, { depth: 10, showHidden: true }),
+      JSON.stringify(client),
+      String(client),
+    ]) {
+      expect(text).not.toContain(valid.clientSecret);
+      expect(text).not.toContain(basic);
+    }
+    await client.close();
+  });
+
+  it("accepts extra CA certificates", async () => {
+    const client = new OAuthAppClient({
+      ...valid,
+      ca: ["-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----"],
+    });
+    await client.close();
+  });
+
+  it("reports the package version in the default user agent", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(VERSION).toBe(pkg.version);
+    expect(DEFAULT_USER_AGENT).toBe(`ghes-oauth-client/${pkg.version}`);
+  });
+});

@@ -1,0 +1,297 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  InvalidInputError,
+  NotFoundError,
+  OAuthAppClient,
+  RateLimitError,
+  ResponseShapeError,
+  ServerError,
+  TransportError,
+  ValidationError,
+} from "../src/index.js";
+import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { authorizationBody } from "./support/fixtures.js";
+import { closedPort, startStubServer } from "./support/stub-server.js";
+
+let emulator: SeededEmulator;
+
+beforeAll(async () => {
+  emulator = await startSeededEmulator();
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+/** Every rendering of an error a log line or crash report could contain. */
+function renderings(error: unknown): string[] {
+  const err = error as Error;
+  return [
+    err.message,
+    String(err),
+    err.stack ?? "",
+    JSON.stringify(err),
+    inspect(err, { depth: 10 }),
+    inspect(err, { depth: 10, showHidden: true }),
+  ];
+}
+
+function secretsOf(token: string, clientId: string, clientSecret: string): string[] {
+  const basic = Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
+  return [token, encodeURIComponent(token), clientSecret, encodeURIComponent(clientSecret), basic];
+}
+
+async function expectNoLeak(
+  promise: Promise<unknown>,
+  secrets: string[],
+  expectedClass: new (...args: never[]) => Error,
+) {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(expectedClass);
+  for (const text of renderings(error)) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  }
+  return error;
+}
+
+type Call = (client: OAuthAppClient, token: string) => Promise<unknown>;
+const ALL_CALLS: Array<[string, Call]> = [
+  ["checkToken", (c, t) => c.checkToken(t)],
+  ["resetToken", (c, t) => c.resetToken(t)],
+  ["deleteToken", (c, t) => c.deleteToken(t)],
+  ["deleteAuthorization", (c, t) => c.deleteAuthorization(t)],
+  [
+    "scopeToken",
+    (c, t) => c.scopeToken({ accessToken: t, target: "octo-org", permissions: { administration: "write" } }),
+  ],
+  ["checkAuthorization", (c, t) => c.checkAuthorization(t)],
+  ["resetAuthorization", (c, t) => c.resetAuthorization(t)],
+  ["revokeAuthorization", (c, t) => c.revokeAuthorization(t)],
+  ["revokeGrant", (c, t) => c.revokeGrant(t)],
+];
+
+describe("no token or secret in any error (emulator)", () => {
+  function emulatorClient(options: Partial<ConstructorParameters<typeof OAuthAppClient>[0]> = {}) {
+    return new OAuthAppClient({
+      baseUrl: emulator.apiUrl,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 },
+      ...options,
+    });
+  }
+  const secrets = (token: string) => secretsOf(token, emulator.clientId, emulator.clientSecret);
+
+  it.each(ALL_CALLS)("%s: 404 for a revoked token", async (_name, call) => {
+    const client = emulatorClient();
+    const token = await emulator.newToken();
+    await client.deleteToken(token);
+    await expectNoLeak(call(client, token), secrets(token), NotFoundError);
+    await client.close();
+  });
+
+  it.each(ALL_CALLS)("%s: 404 with a wrong client secret", async (_name, call) => {
+    const client = emulatorClient({ clientSecret: "wrong-secret-value" });
+    const token = await emulator.newToken();
+    await expectNoLeak(call(client, token), [...secrets(token), "wrong-secret-value"], NotFoundError);
+    await client.close();
+  });
+
+  it("scopeToken: 422 from the API", async () => {
+    const client = emulatorClient();
+    const token = await emulator.newToken();
+    await expectNoLeak(ALL_CALLS[4]?.[1](client, token) as Promise<unknown>, secrets(token), ValidationError);
+    await client.close();
+  });
+
+  it.each([
+    [503, ServerError],
+    [429, RateLimitError],
+    [422, ValidationError],
+  ] as const)("every call with an injected %s", async (status, errorClass) => {
+    const client = emulatorClient();
+    const token = await emulator.newToken();
+    await emulator.admin.setFaults({ status, path: "/applications/" });
+    try {
+      for (const [, call] of ALL_CALLS) await expectNoLeak(call(client, token), secrets(token), errorClass);
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("every call with a connection reset", async () => {
+    const client = emulatorClient();
+    const token = await emulator.newToken();
+    await emulator.admin.setFaults({ resetRate: 1, path: "/applications/" });
+    try {
+      for (const [, call] of ALL_CALLS)
+        await expectNoLeak(call(client, token), secrets(token), TransportError);
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("every call timing out", async () => {
+    const client = emulatorClient({ timeoutMs: 50, retry: false });
+    const token = await emulator.newToken();
+    await emulator.admin.setFaults({ latencyMs: 1_500, path: "/applications/" });
+    try {
+      await Promise.all(
+        ALL_CALLS.map(async ([, call]) => {
+          const error = await expectNoLeak(call(client, token), secrets(token), TransportError);
+          expect((error as TransportError).code).toBe("UND_ERR_HEADERS_TIMEOUT");
+        }),
+      );
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("every call aborted in flight", async () => {
+    const client = emulatorClient();
+    const token = await emulator.newToken();
+    await emulator.admin.setFaults({ latencyMs: 1_000, path: "/applications/" });
+    try {
+      await Promise.all(
+        ALL_CALLS.map(([, call]) => {
+          const controller = new AbortController();
+          setTimeout(() => controller.abort(), 50);
+          const withSignal = (c: OAuthAppClient, t: string) =>
+            call(
+              new Proxy(c, {
+                get: (target, property) => {
+                  const value = Reflect.get(target, property);
+                  return typeof value === "function"
+                    ? (first: unknown) => value.call(target, first, { signal: controller.signal })
+                    : value;
+                },
+              }),
+              t,
+            );
+          return expectNoLeak(withSignal(client, token), secrets(token), TransportError);
+        }),
+      );
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+});
+
+describe("no token or secret in any error (scripted server and closed port)", () => {
+  const token = "gho_Leak/Test+Token=0123456789abcdef";
+  const clientId = "Iv1.leak";
+  const clientSecret = "leak-test-client-secret";
+  const secrets = secretsOf(token, clientId, clientSecret);
+  const options = { clientId, clientSecret, retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 } };
+
+  it.each(ALL_CALLS)("%s: connection refused", async (_name, call) => {
+    const client = new OAuthAppClient({ ...options, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+    const error = await expectNoLeak(call(client, token), secrets, TransportError);
+    expect((error as TransportError).code).toBe("ECONNREFUSED");
+    await client.close();
+  });
+
+  it.each(ALL_CALLS)("%s: already aborted", async (_name, call) => {
+    const client = new OAuthAppClient({ ...options, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+    const proxy = new Proxy(client, {
+      get: (target, property) => {
+        const value = Reflect.get(target, property);
+        return typeof value === "function"
+          ? (first: unknown) =>
+              value.call(target, first, { signal: AbortSignal.abort(new Error(`stop ${token}`)) })
+          : value;
+      },
+    });
+    const error = await expectNoLeak(call(proxy, token), secrets, TransportError);
+    expect((error as TransportError).code).toBe("ABORT_ERR");
+    await client.close();
+  });
+
+  it("an error body that echoes the token and secret is redacted", async () => {
+    const stub = await startStubServer(() => ({
+      status: 422,
+      body: JSON.stringify({
+        message: `Validation Failed for ${token} (${clientSecret})`,
+        documentation_url: `https://docs.example.com/${encodeURIComponent(token)}`,
+        errors: [
+          { resource: "Authorization", field: "access_token", code: "invalid", value: token },
+          `bad ${token}`,
+        ],
+      }),
+    }));
+    const client = new OAuthAppClient({ ...options, baseUrl: stub.apiUrl });
+    try {
+      for (const [, call] of ALL_CALLS) {
+        const error = await expectNoLeak(call(client, token), secrets, ValidationError);
+        expect((error as ValidationError).apiMessage).toContain("[REDACTED]");
+      }
+    } finally {
+      await client.close();
+      await stub.close();
+    }
+  });
+
+  it("a 200 whose body does not fit names paths, never values", async () => {
+    const body = authorizationBody(token, clientId, { id: token, hashed_token: 7, user: { login: token } });
+    const stub = await startStubServer(() => ({ status: 200, body: JSON.stringify(body) }));
+    const client = new OAuthAppClient({ ...options, baseUrl: stub.apiUrl });
+    try {
+      for (const [name, call] of ALL_CALLS) {
+        if (/delete|revoke/i.test(name)) continue;
+        const error = await expectNoLeak(call(client, token), secrets, ResponseShapeError);
+        const paths = (error as ResponseShapeError).issues.map((issue) => issue.path);
+        expect(paths).toEqual(expect.arrayContaining(["id", "hashed_token", "user.id"]));
+        expect((error as ResponseShapeError).message).toContain("id");
+      }
+    } finally {
+      await client.close();
+      await stub.close();
+    }
+  });
+
+  it("a 200 whose body is not JSON", async () => {
+    const stub = await startStubServer(() => ({ status: 200, body: `<html>${token}` }));
+    const client = new OAuthAppClient({ ...options, baseUrl: stub.apiUrl });
+    try {
+      const error = await expectNoLeak(client.checkAuthorization(token), secrets, ResponseShapeError);
+      expect((error as ResponseShapeError).issues).toEqual([
+        { path: "(body)", message: "is not valid JSON" },
+      ]);
+    } finally {
+      await client.close();
+      await stub.close();
+    }
+  });
+
+  it("invalid input never echoes the token", async () => {
+    const client = new OAuthAppClient({ ...options, baseUrl: "https://github.example.com" });
+    await expectNoLeak(client.checkToken(`${token}\n`), secrets, InvalidInputError);
+    await expectNoLeak(
+      client.scopeToken({ accessToken: ` ${token}`, target: "x" }),
+      secrets,
+      InvalidInputError,
+    );
+    await client.close();
+  });
+
+  it("an options error never echoes the client secret", () => {
+    const error = (() => {
+      try {
+        new OAuthAppClient({ ...options, baseUrl: `http://user:${clientSecret}@github.example.com` });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidInputError);
+    for (const text of renderings(error)) expect(text).not.toContain(clientSecret);
+  });
+});
