@@ -1,1 +1,15 @@
-export {};
+export { TOKEN_LIFETIME_MS } from "./api/token-service.js";
+export { type EmulatedAccount, type EmulatedApp, EmulatorAdmin, type LiveToken } from "./emulator-admin.js";
+export type { FaultConfig } from "./faults/fault-config.js";
+export {
+  isLevelAllowed,
+  isPermissionName,
+  isWithin,
+  PERMISSION_LEVELS,
+  PERMISSION_NAMES,
+  type PermissionLevel,
+  type PermissionName,
+  type PermissionSet,
+} from "./permissions.js";
+export type { RequestLogEntry } from "./request-log.js";
+export { type EmulatorOptions, type RunningEmulator, startEmulator, type TlsOptions } from "./server.js";

@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { readTlsFiles, startEmulator } from "./server.js";
+
+const HELP = `Usage: ghes-oauth-emulator [options]
+
+A local GitHub Enterprise Server "OAuth Apps" token API (9 endpoints) with an admin API at /_emulator.
+
+Options:
+  --port <n>           TCP port (default: a free port)
+  --host <addr>        interface to bind (default: 127.0.0.1; the admin API has no auth)
+  --data-file <path>   keep all state in this SQLite file (default: in memory)
+  --tls-cert <path>    PEM certificate: serve HTTPS (needs --tls-key)
+  --tls-key <path>     PEM private key
+  --quiet              no access log
+  -h, --help           show this help
+
+The first line printed is the API URL, e.g. http://127.0.0.1:8080/api/v3.`;
+
+function fail(message: string): never {
+  process.stderr.write(`ghes-oauth-emulator: ${message}\n\n${HELP}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>["values"];
+  function parse() {
+    return parseArgs({
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "data-file": { type: "string" },
+        "tls-cert": { type: "string" },
+        "tls-key": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  }
+  try {
+    values = parse().values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0..65535, got ${values.port}`);
+  if (Boolean(values["tls-cert"]) !== Boolean(values["tls-key"]))
+    fail("--tls-cert and --tls-key go together");
+
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    dataFile: values["data-file"],
+    tls:
+      values["tls-cert"] && values["tls-key"]
+        ? readTlsFiles(values["tls-cert"], values["tls-key"])
+        : undefined,
+    log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${emulator.apiUrl}\n`);
+
+  const shutdown = () => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`ghes-oauth-emulator: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { ServerResponse } from "node:http";
+
+const MEDIA_TYPE = "github.v3; format=json";
+const API_VERSION = "2022-11-28";
+
+/** Headers GitHub sends with every REST response, as a flat name/value list (the cheapest form for writeHead). */
+function githubHeaders(requestId: string): string[] {
+  return [
+    "x-github-request-id",
+    requestId,
+    "x-github-media-type",
+    MEDIA_TYPE,
+    "x-github-api-version-selected",
+    API_VERSION,
+  ];
+}
+
+export function sendJson(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  body: unknown,
+  extraHeaders?: Record<string, string>,
+): void {
+  const payload = JSON.stringify(body);
+  const headers = githubHeaders(requestId);
+  if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
+  headers.push(
+    "content-type",
+    "application/json; charset=utf-8",
+    "content-length",
+    String(Buffer.byteLength(payload)),
+  );
+  res.writeHead(status, headers);
+  res.end(payload);
+}
+
+export function sendNoContent(res: ServerResponse, requestId: string): void {
+  res.writeHead(204, githubHeaders(requestId));
+  res.end();
+}

@@ -1,0 +1,49 @@
+import { githubTimestamp } from "../clock.js";
+import type { Account, App, TokenRecord } from "../model.js";
+import type { EmulatorUrls } from "./urls.js";
+import { userView } from "./user-view.js";
+
+export interface AuthorizationParts {
+  record: TokenRecord;
+  /** The token value: known only right after it was issued or presented. */
+  token: string;
+  app: App;
+  user: Account;
+  /** The target account of a scoped token. */
+  target?: Account | undefined;
+}
+
+/** A token rendered as GitHub's `authorization` object (with `installation` when scoped). */
+export function authorizationView(
+  { record, token, app, user, target }: AuthorizationParts,
+  urls: EmulatorUrls,
+) {
+  const view: Record<string, unknown> = {
+    id: record.id,
+    url: `${urls.apiUrl}/authorizations/${record.id}`,
+    scopes: [],
+    token,
+    token_last_eight: record.lastEight,
+    hashed_token: record.hashedToken,
+    app: { url: `${urls.origin}/apps/${app.slug}`, name: app.name, client_id: app.clientId },
+    note: record.note,
+    note_url: record.noteUrl,
+    created_at: githubTimestamp(record.createdAt),
+    updated_at: githubTimestamp(record.updatedAt),
+    fingerprint: record.fingerprint,
+    expires_at: githubTimestamp(record.expiresAt),
+    user: userView(user, urls),
+  };
+  if (record.scope && target) {
+    view.installation = {
+      permissions: record.scope.permissions,
+      repository_selection: record.scope.repositorySelection,
+      single_file_name: null,
+      repositories_url: `${urls.apiUrl}/user/repos`,
+      account: userView(target, urls),
+      has_multiple_single_files: false,
+      single_file_paths: [],
+    };
+  }
+  return view;
+}

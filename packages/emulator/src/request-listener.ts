@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { accessLogLine } from "./access-log.js";
+import type { FaultInjector } from "./faults/fault-config.js";
+import { faultResponse } from "./faults/fault-response.js";
+import { ApiError, notFound } from "./http/api-error.js";
+import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
+import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
+import { sendJson, sendNoContent } from "./http/send.js";
+import { redactPath } from "./redact.js";
+import { newRequestId } from "./request-id.js";
+import type { RequestLog, RequestLogEntry } from "./request-log.js";
+
+const API_PREFIX = "/api/v3";
+const ADMIN_PREFIX = "/_emulator/";
+
+/** Where a request path points, with the GHES `/api/v3` prefix removed (github.com style has none). */
+function routePathOf(pathname: string): string {
+  if (pathname === API_PREFIX) return "/";
+  return pathname.startsWith(`${API_PREFIX}/`) ? pathname.slice(API_PREFIX.length) : pathname;
+}
+
+export interface ListenerDependencies {
+  apiRoutes: readonly Route[];
+  adminRoutes: readonly Route[];
+  faults: FaultInjector;
+  requestLog: RequestLog;
+  log: ((line: string) => void) | undefined;
+}
+
+/**
+ * The node:http request listener: routes to the token API (through fault injection) or the admin API,
+ * renders GitHub-style errors, and records every request in the request log and the access log.
+ */
+export function createRequestListener({
+  apiRoutes,
+  adminRoutes,
+  faults,
+  requestLog,
+  log,
+}: ListenerDependencies) {
+  async function answer(exchange: Exchange, routes: readonly Route[]): Promise<void> {
+    const { req, res, requestId } = exchange;
+    let reply: Reply;
+    try {
+      const match = matchRoute(routes, req.method ?? "GET", exchange.routePath);
+      if (!match) throw notFound();
+      reply = await match.handler(exchange, match.params);
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        if (req.destroyed) return;
+        process.stderr.write(
+          `ghes-oauth-emulator: internal error on ${requestId}: ${(error as Error).name}\n`,
+        );
+        reply = {
+          status: 500,
+          body: { message: "Server Error", documentation_url: DOCUMENTATION_URLS.root },
+        };
+      } else {
+        reply = { status: error.status, body: error.body, headers: error.headers };
+      }
+    }
+    await bodyReceived(exchange);
+    if (res.destroyed) return;
+    if (reply.status === 204) sendNoContent(res, requestId);
+    else sendJson(res, requestId, reply.status, reply.body, reply.headers);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const rawUrl = req.url ?? "/";
+    const queryStart = rawUrl.indexOf("?");
+    const pathname = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+    const routePath = routePathOf(pathname);
+    const isAdmin = routePath.startsWith(ADMIN_PREFIX);
+    const exchange = new Exchange(
+      req,
+      res,
+      requestId,
+      routePath,
+      queryStart < 0 ? "" : rawUrl.slice(queryStart + 1),
+    );
+
+    res.once("close", () => {
+      const entry: RequestLogEntry = {
+        method: req.method ?? "GET",
+        path: redactPath(pathname),
+        status: res.writableFinished ? res.statusCode : 0,
+        time: new Date(Date.now() - (performance.now() - started)).toISOString(),
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        requestId,
+      };
+      if (!isAdmin) requestLog.add(entry);
+      log?.(accessLogLine(entry));
+    });
+
+    if (isAdmin) return answer(exchange, adminRoutes);
+
+    const fault = faults.decide(pathname);
+    // Unref'd: a pending delay must not keep a closed emulator's process alive.
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs, undefined, { ref: false });
+    if (fault.reset) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.status !== undefined) {
+      const error = faultResponse(fault.status, requestId);
+      await bodyReceived(exchange);
+      if (!res.destroyed) sendJson(res, requestId, error.status, error.body, error.headers);
+      return;
+    }
+    return answer(exchange, apiRoutes);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.destroy();
+    });
+  };
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { adminRoutes } from "./admin/admin-routes.js";
+import { tokenRoutes } from "./api/token-routes.js";
+import { TokenService } from "./api/token-service.js";
+import { createClock } from "./clock.js";
+import { FaultInjector } from "./faults/fault-config.js";
+import type { EmulatorUrls } from "./render/urls.js";
+import { createRequestListener } from "./request-listener.js";
+import { RequestLog } from "./request-log.js";
+import { SqliteStore } from "./store/sqlite-store.js";
+
+export interface TlsOptions {
+  /** PEM certificate (chain): its text, or a Buffer. */
+  cert: string | Buffer;
+  /** PEM private key: its text, or a Buffer. */
+  key: string | Buffer;
+}
+
+export interface EmulatorOptions {
+  /** TCP port; 0 or omitted picks a free one. */
+  port?: number;
+  /**
+   * Interface to bind; 127.0.0.1 by default. The /_emulator admin API has no authentication, so bind
+   * elsewhere only on a network you trust.
+   */
+  host?: string;
+  /** SQLite file holding all state (created if missing); in memory when omitted. */
+  dataFile?: string;
+  /** Serve HTTPS with this certificate and key. */
+  tls?: TlsOptions;
+  /** Receives one access-log line per request (never a token or secret); silent when omitted. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** The REST API root, GHES style, e.g. `http://127.0.0.1:PORT/api/v3`. */
+  apiUrl: string;
+  /** The origin, e.g. `http://127.0.0.1:PORT`; the admin API lives at `${url}/_emulator`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = "/api/v3";
+
+/** How clients reach `host`: a wildcard bind is reached over loopback. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/** Starts an emulator and resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? "127.0.0.1";
+  const store = new SqliteStore(options.dataFile ?? ":memory:");
+  const clock = createClock(store.clockOffsetMs(), (offset) => store.setClockOffsetMs(offset));
+  const urls: EmulatorUrls = { origin: "", apiUrl: "" };
+  const service = new TokenService(store, clock, urls);
+  const faults = new FaultInjector();
+  const requestLog = new RequestLog();
+  const listener = createRequestListener({
+    apiRoutes: tokenRoutes(service),
+    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog }),
+    faults,
+    requestLog,
+    log: options.log,
+  });
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(listener);
+  server.keepAliveTimeout = 5_000;
+  // A client that stalls mid-request is cut off rather than holding a connection forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  }).catch((error) => {
+    store.close();
+    throw error;
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  urls.origin = `${options.tls ? "https" : "http"}://${urlHost(host)}:${port}`;
+  urls.apiUrl = `${urls.origin}${API_PREFIX}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    apiUrl: urls.apiUrl,
+    url: urls.origin,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** Reads a TLS certificate and key from PEM files. */
+export function readTlsFiles(certPath: string, keyPath: string): TlsOptions {
+  return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
+}

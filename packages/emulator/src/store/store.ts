@@ -1,0 +1,73 @@
+import type {
+  Account,
+  AccountType,
+  App,
+  Installation,
+  NewTokenRecord,
+  Repository,
+  RepositorySelection,
+  TokenRecord,
+} from "../model.js";
+import type { PermissionSet } from "../permissions.js";
+
+export interface NewAccount {
+  login: string;
+  type: AccountType;
+  repositories: string[];
+  createdAt: number;
+}
+
+export interface NewApp {
+  name: string;
+  slug: string;
+  clientId: string;
+  secretHash: string;
+  permissions: PermissionSet;
+  createdAt: number;
+}
+
+export interface NewInstallation {
+  appId: number;
+  accountId: number;
+  permissions: PermissionSet;
+  repositorySelection: RepositorySelection;
+  repositoryIds: number[];
+  createdAt: number;
+}
+
+export interface TokenRotation {
+  hashedToken: string;
+  lastEight: string;
+  updatedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * All emulator state. Synchronous on purpose: every write is durable when the call returns, so a
+ * handler that responds after writing never acknowledges something a crash could lose.
+ */
+export interface Store {
+  createAccount(input: NewAccount): Account;
+  findAccountByLogin(login: string): Account | undefined;
+  findAccountById(id: number): Account | undefined;
+  listRepositories(accountId: number): Repository[];
+
+  createApp(input: NewApp): App;
+  findAppByClientId(clientId: string): App | undefined;
+
+  createInstallation(input: NewInstallation): Installation;
+  findInstallation(appId: number, accountId: number): Installation | undefined;
+
+  insertToken(input: NewTokenRecord): TokenRecord;
+  findTokenByHash(hashedToken: string): TokenRecord | undefined;
+  rotateToken(id: number, rotation: TokenRotation): void;
+  deleteToken(id: number): void;
+  /** Deletes every token (scoped ones included) of `userId` for `appId`; returns how many. */
+  deleteUserTokens(appId: number, userId: number): number;
+  listTokens(appId: number): TokenRecord[];
+
+  clockOffsetMs(): number;
+  setClockOffsetMs(offsetMs: number): void;
+
+  close(): void;
+}
