@@ -38,7 +38,12 @@ export function sampleProgram() {
     permissions: { issues: "write", pull_requests: "read" },
   });
 
-  const tokens = { "ci-read": ciRead, "release-bot": releaseBot, "org-auditor": orgAuditor, "issue-triage": issueTriage };
+  const tokens = {
+    "ci-read": ciRead,
+    "release-bot": releaseBot,
+    "org-auditor": orgAuditor,
+    "issue-triage": issueTriage,
+  };
   const facts = Object.fromEntries(
     Object.entries(tokens).map(([name, token]) => [
       name,

@@ -65,7 +65,12 @@ export class ScopedToken extends pulumi.dynamic.Resource {
       },
       {
         ...opts,
-        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "token", "accessToken", "connection"],
+        additionalSecretOutputs: [
+          ...(opts?.additionalSecretOutputs ?? []),
+          "token",
+          "accessToken",
+          "connection",
+        ],
       },
       "ghes-oauth",
       "ScopedToken",

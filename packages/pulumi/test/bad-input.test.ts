@@ -15,25 +15,100 @@ const base = (world: EmulatorWorld) => ({
 // Each is an arg set a user could plausibly write; every one must fail at preview, naming the property.
 const cases: Case[] = [
   { name: "target and targetId both", property: "target", args: (w) => ({ ...base(w), targetId: 1 }) },
-  { name: "neither target nor targetId", property: "target", args: (w) => ({ ...base(w), target: undefined }) },
-  { name: "unknown permission", property: "permissions", args: (w) => ({ ...base(w), permissions: { contnets: "read" } }) },
-  { name: "bad level", property: "permissions", args: (w) => ({ ...base(w), permissions: { contents: "admin" } }) },
-  { name: "workflows is write-only", property: "permissions", args: (w) => ({ ...base(w), permissions: { workflows: "read" } }) },
-  { name: "organization_plan is read-only", property: "permissions", args: (w) => ({ ...base(w), permissions: { organization_plan: "write" } }) },
+  {
+    name: "neither target nor targetId",
+    property: "target",
+    args: (w) => ({ ...base(w), target: undefined }),
+  },
+  {
+    name: "unknown permission",
+    property: "permissions",
+    args: (w) => ({ ...base(w), permissions: { contnets: "read" } }),
+  },
+  {
+    name: "bad level",
+    property: "permissions",
+    args: (w) => ({ ...base(w), permissions: { contents: "admin" } }),
+  },
+  {
+    name: "workflows is write-only",
+    property: "permissions",
+    args: (w) => ({ ...base(w), permissions: { workflows: "read" } }),
+  },
+  {
+    name: "organization_plan is read-only",
+    property: "permissions",
+    args: (w) => ({ ...base(w), permissions: { organization_plan: "write" } }),
+  },
   { name: "no permissions", property: "permissions", args: (w) => ({ ...base(w), permissions: {} }) },
-  { name: "permissions missing", property: "permissions", args: (w) => ({ ...base(w), permissions: undefined }) },
-  { name: "repositories and repositoryIds", property: "repositories", args: (w) => ({ ...base(w), repositories: ["api"], repositoryIds: [1] }) },
+  {
+    name: "permissions missing",
+    property: "permissions",
+    args: (w) => ({ ...base(w), permissions: undefined }),
+  },
+  {
+    name: "repositories and repositoryIds",
+    property: "repositories",
+    args: (w) => ({ ...base(w), repositories: ["api"], repositoryIds: [1] }),
+  },
   { name: "empty accessToken", property: "accessToken", args: (w) => ({ ...base(w), accessToken: "" }) },
-  { name: "accessToken with whitespace", property: "accessToken", args: (w) => ({ ...base(w), accessToken: ` ${w.userToken}\n` }) },
-  { name: "targetId not a number", property: "targetId", args: (w) => ({ ...base(w), target: undefined, targetId: "42" }) },
-  { name: "negative targetId", property: "targetId", args: (w) => ({ ...base(w), target: undefined, targetId: -3 }) },
-  { name: "repositoryIds of strings", property: "repositoryIds", args: (w) => ({ ...base(w), repositoryIds: ["api"] }) },
-  { name: "empty repository name", property: "repositories", args: (w) => ({ ...base(w), repositories: [""] }) },
-  { name: "repositories not a list", property: "repositories", args: (w) => ({ ...base(w), repositories: "api" }) },
-  { name: "rotationTrigger not a string", property: "rotationTrigger", args: (w) => ({ ...base(w), rotationTrigger: 7 }) },
-  { name: "a typo'd property", property: "permission", args: (w) => ({ ...base(w), permission: { contents: "read" } }) },
-  { name: "connection without https", property: "connection", args: (w) => ({ ...base(w), connection: { baseUrl: "http://github.example.com", clientId: w.app.client_id, clientSecret: w.app.client_secret } }) },
-  { name: "connection missing clientSecret", property: "connection", args: (w) => ({ ...base(w), connection: { baseUrl: w.emulator.apiUrl, clientId: w.app.client_id } }) },
+  {
+    name: "accessToken with whitespace",
+    property: "accessToken",
+    args: (w) => ({ ...base(w), accessToken: ` ${w.userToken}\n` }),
+  },
+  {
+    name: "targetId not a number",
+    property: "targetId",
+    args: (w) => ({ ...base(w), target: undefined, targetId: "42" }),
+  },
+  {
+    name: "negative targetId",
+    property: "targetId",
+    args: (w) => ({ ...base(w), target: undefined, targetId: -3 }),
+  },
+  {
+    name: "repositoryIds of strings",
+    property: "repositoryIds",
+    args: (w) => ({ ...base(w), repositoryIds: ["api"] }),
+  },
+  {
+    name: "empty repository name",
+    property: "repositories",
+    args: (w) => ({ ...base(w), repositories: [""] }),
+  },
+  {
+    name: "repositories not a list",
+    property: "repositories",
+    args: (w) => ({ ...base(w), repositories: "api" }),
+  },
+  {
+    name: "rotationTrigger not a string",
+    property: "rotationTrigger",
+    args: (w) => ({ ...base(w), rotationTrigger: 7 }),
+  },
+  {
+    name: "a typo'd property",
+    property: "permission",
+    args: (w) => ({ ...base(w), permission: { contents: "read" } }),
+  },
+  {
+    name: "connection without https",
+    property: "connection",
+    args: (w) => ({
+      ...base(w),
+      connection: {
+        baseUrl: "http://github.example.com",
+        clientId: w.app.client_id,
+        clientSecret: w.app.client_secret,
+      },
+    }),
+  },
+  {
+    name: "connection missing clientSecret",
+    property: "connection",
+    args: (w) => ({ ...base(w), connection: { baseUrl: w.emulator.apiUrl, clientId: w.app.client_id } }),
+  },
 ];
 
 describe("invalid ScopedToken arguments fail at preview, before any API call", () => {
@@ -84,7 +159,10 @@ describe("invalid ScopedToken arguments fail at preview, before any API call", (
   });
 
   it("a valid resource with values not known until apply previews cleanly", async () => {
-    await testStack.stack.setConfig("ghes-oauth:clientSecret", { value: world.app.client_secret, secret: true });
+    await testStack.stack.setConfig("ghes-oauth:clientSecret", {
+      value: world.app.client_secret,
+      secret: true,
+    });
     testStack.setProgram(async () => {
       const later = pulumi.output(new Promise<string>(() => {})).apply((v) => v);
       void later;

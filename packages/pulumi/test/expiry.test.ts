@@ -13,7 +13,11 @@ describe("expired tokens", () => {
   let userToken: string;
 
   const program = () => async () => {
-    const token = new ScopedToken("reader", { accessToken: userToken, target: "acme", permissions: { contents: "read" } });
+    const token = new ScopedToken("reader", {
+      accessToken: userToken,
+      target: "acme",
+      permissions: { contents: "read" },
+    });
     return { token: token.token, expiresAt: token.expiresAt };
   };
 
@@ -49,7 +53,8 @@ describe("expired tokens", () => {
     expect(refreshed.summary.resourceChanges).toEqual({ same: 1, delete: 1 });
 
     // The user's own token expired too: the web flow would issue a new one.
-    userToken = (await world.admin.issueUserToken({ client_id: world.app.client_id, login: "octocat" })).token;
+    userToken = (await world.admin.issueUserToken({ client_id: world.app.client_id, login: "octocat" }))
+      .token;
     testStack.setProgram(program());
     const second = await testStack.stack.up({ onOutput: testStack.onOutput });
     expect(second.summary.resourceChanges).toMatchObject({ create: 1 });

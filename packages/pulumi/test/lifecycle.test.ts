@@ -116,7 +116,11 @@ describe("ScopedToken lifecycle under the real engine", () => {
 
   it("a permissions change replaces the token: the new one first, then the old one revoked", async () => {
     const before = outputs.ciReadToken?.value as string;
-    redeploy(specs.map((s) => (s.name === "ciRead" ? { ...s, permissions: { contents: "read", statuses: "read" } } : s)));
+    redeploy(
+      specs.map((s) =>
+        s.name === "ciRead" ? { ...s, permissions: { contents: "read", statuses: "read" } } : s,
+      ),
+    );
     const up = await testStack.stack.up(run);
     expect(up.summary.resourceChanges).toEqual({ same: 3, replace: 1 });
     const after = up.outputs.ciReadToken?.value as string;
@@ -141,7 +145,9 @@ describe("ScopedToken lifecycle under the real engine", () => {
     expect(after).not.toBe(before);
     expect(up.outputs.releaserId?.value).toBe(outputs.releaserId?.value);
     await expect(client.checkToken(before)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(client.checkToken(after)).resolves.toMatchObject({ installation: { repository_selection: "selected" } });
+    await expect(client.checkToken(after)).resolves.toMatchObject({
+      installation: { repository_selection: "selected" },
+    });
     outputs = up.outputs;
   });
 
@@ -159,7 +165,9 @@ describe("ScopedToken lifecycle under the real engine", () => {
     expect(result.summary.resourceChanges).toEqual({ delete: 4 });
     expect(await scopedHashes(world)).toEqual([]);
     for (const spec of specs) {
-      await expect(client.checkToken(outputs[`${spec.name}Token`]?.value)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(client.checkToken(outputs[`${spec.name}Token`]?.value)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
     await expect(client.checkToken(world.userToken)).resolves.toBeDefined();
   });

@@ -84,7 +84,9 @@ describe("no secret at rest or in output", () => {
 
   it("the serialized provider is small and carries no code but the stubs", async () => {
     const deployment = JSON.parse(await exportStackText(testStack)).deployment;
-    const token = deployment.resources.find((r: { type: string }) => r.type.endsWith("ghes-oauth:ScopedToken"));
+    const token = deployment.resources.find((r: { type: string }) =>
+      r.type.endsWith("ghes-oauth:ScopedToken"),
+    );
     const provider: string = token.inputs.__provider;
     expect(provider.length).toBeLessThan(4096);
     expect(provider).toContain("@ghes-oauth/pulumi/provider-runtime");

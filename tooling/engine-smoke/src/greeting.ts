@@ -9,7 +9,10 @@ export interface GreetingArgs {
 // output, and a secret output that must be encrypted in state.
 const greetingProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
-    return { id: `greeting-${inputs.name}`, outs: { message: `hello ${inputs.name}`, secretEcho: inputs.secret } };
+    return {
+      id: `greeting-${inputs.name}`,
+      outs: { message: `hello ${inputs.name}`, secretEcho: inputs.secret },
+    };
   },
   async delete() {},
 };

@@ -59,7 +59,9 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
     };
     const greeting = deployment.resources.find((r) => r.type === "pulumi-nodejs:dynamic:Resource");
     expect(greeting?.outputs?.message).toBe("hello world");
-    expect(greeting?.outputs?.secretEcho).toMatchObject({ [PULUMI_SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270" });
+    expect(greeting?.outputs?.secretEcho).toMatchObject({
+      [PULUMI_SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270",
+    });
     expect(greeting?.outputs?.secretEcho).toHaveProperty("ciphertext");
     expect(exported).not.toContain(secret);
     expect(output).not.toContain(secret);
@@ -69,7 +71,9 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
     const result = await stack.destroy({ onOutput: (chunk) => (output += chunk) });
     console.log("engine smoke: pulumi destroy --yes:", JSON.stringify(result.summary.resourceChanges));
     expect(result.summary.resourceChanges).toEqual({ delete: 2 });
-    const exported = JSON.parse(await pulumiCli(["stack", "export", "--stack", "smoke"], { cwd: workDir, env }));
+    const exported = JSON.parse(
+      await pulumiCli(["stack", "export", "--stack", "smoke"], { cwd: workDir, env }),
+    );
     expect(exported.deployment.resources ?? []).toHaveLength(0);
   });
 });

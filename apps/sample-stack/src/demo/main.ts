@@ -33,38 +33,48 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stopOnSignal);
 
   try {
-    const world = await progress.step("Seeding an organization, a GitHub App installed on it, and a user token", async () => {
-      const seeded = await seedDemoWorld(emulator.url);
-      progress.info(`org ${seeded.org} (id ${seeded.orgId}), app ${seeded.clientId}, user octocat signed in`);
-      return seeded;
-    });
+    const world = await progress.step(
+      "Seeding an organization, a GitHub App installed on it, and a user token",
+      async () => {
+        const seeded = await seedDemoWorld(emulator.url);
+        progress.info(
+          `org ${seeded.org} (id ${seeded.orgId}), app ${seeded.clientId}, user octocat signed in`,
+        );
+        return seeded;
+      },
+    );
 
-    const stack = await progress.step(`Selecting stack "${STACK}" of apps/sample-stack (local file backend)`, async () => {
-      const selected = await LocalWorkspace.createOrSelectStack(
-        { stackName: STACK, projectName: "ghes-oauth-sample", program: async () => sampleProgram() },
-        {
-          workDir: appDir,
-          secretsProvider: "passphrase",
-          envVars: {
-            PULUMI_BACKEND_URL: `file://${join(demoDir, "state")}`,
-            PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ghes-oauth-demo",
+    const stack = await progress.step(
+      `Selecting stack "${STACK}" of apps/sample-stack (local file backend)`,
+      async () => {
+        const selected = await LocalWorkspace.createOrSelectStack(
+          { stackName: STACK, projectName: "ghes-oauth-sample", program: async () => sampleProgram() },
+          {
+            workDir: appDir,
+            secretsProvider: "passphrase",
+            envVars: {
+              PULUMI_BACKEND_URL: `file://${join(demoDir, "state")}`,
+              PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ghes-oauth-demo",
+            },
           },
-        },
-      );
-      await selected.setAllConfig({
-        "ghes-oauth:baseUrl": { value: emulator.apiUrl },
-        "ghes-oauth:clientId": { value: world.clientId },
-        "ghes-oauth:clientSecret": { value: world.clientSecret, secret: true },
-        "ghes-oauth-sample:org": { value: world.org },
-        "ghes-oauth-sample:orgId": { value: String(world.orgId) },
-        "ghes-oauth-sample:releaseRepositoryIds": { value: JSON.stringify(world.releaseRepositoryIds) },
-        "ghes-oauth-sample:userAccessToken": { value: world.userAccessToken, secret: true },
-      });
-      progress.info(`pulumi ${(await selected.workspace.pulumiVersion) ?? ""}`.trim());
-      return selected;
-    });
+        );
+        await selected.setAllConfig({
+          "ghes-oauth:baseUrl": { value: emulator.apiUrl },
+          "ghes-oauth:clientId": { value: world.clientId },
+          "ghes-oauth:clientSecret": { value: world.clientSecret, secret: true },
+          "ghes-oauth-sample:org": { value: world.org },
+          "ghes-oauth-sample:orgId": { value: String(world.orgId) },
+          "ghes-oauth-sample:releaseRepositoryIds": { value: JSON.stringify(world.releaseRepositoryIds) },
+          "ghes-oauth-sample:userAccessToken": { value: world.userAccessToken, secret: true },
+        });
+        progress.info(`pulumi ${(await selected.workspace.pulumiVersion) ?? ""}`.trim());
+        return selected;
+      },
+    );
 
-    const up = await progress.step("pulumi up: minting the scoped tokens", () => stack.up({ onOutput: progress.stream, suppressOutputs: true }));
+    const up = await progress.step("pulumi up: minting the scoped tokens", () =>
+      stack.up({ onOutput: progress.stream, suppressOutputs: true }),
+    );
     const facts = up.outputs.tokens?.value as Record<string, TokenFacts>;
     console.log(`\n${tokenTable(facts)}\n`);
     const live = await new EmulatorAdmin(emulator.url).liveTokens(world.clientId);
@@ -81,29 +91,34 @@ async function main(): Promise<void> {
     const tokens = await mintedTokens(stack);
     await progress.step("pulumi destroy: revoking them", () => stack.destroy({ onOutput: progress.stream }));
 
-    await progress.step("Confirming through @ghes-oauth/client that every minted token is revoked", async () => {
-      const checker = new OAuthAppClient({
-        baseUrl: emulator.apiUrl,
-        clientId: world.clientId,
-        clientSecret: world.clientSecret,
-      });
-      try {
-        for (const [name, token] of tokens) {
-          const revoked = await checker.checkToken(token).then(
-            () => false,
-            (error: unknown) => error instanceof NotFoundError,
-          );
-          if (!revoked) throw new Error(`token ${name} is still live after destroy`);
-          progress.info(`${name}: …${token.slice(-8)} → 404 Not Found (revoked)`);
+    await progress.step(
+      "Confirming through @ghes-oauth/client that every minted token is revoked",
+      async () => {
+        const checker = new OAuthAppClient({
+          baseUrl: emulator.apiUrl,
+          clientId: world.clientId,
+          clientSecret: world.clientSecret,
+        });
+        try {
+          for (const [name, token] of tokens) {
+            const revoked = await checker.checkToken(token).then(
+              () => false,
+              (error: unknown) => error instanceof NotFoundError,
+            );
+            if (!revoked) throw new Error(`token ${name} is still live after destroy`);
+            progress.info(`${name}: …${token.slice(-8)} → 404 Not Found (revoked)`);
+          }
+          await checker.checkToken(world.userAccessToken);
+          progress.info("the user's own token is untouched (scoped tokens are separate tokens)");
+        } finally {
+          await checker.close();
         }
-        await checker.checkToken(world.userAccessToken);
-        progress.info("the user's own token is untouched (scoped tokens are separate tokens)");
-      } finally {
-        await checker.close();
-      }
-      const remaining = (await new EmulatorAdmin(emulator.url).liveTokens(world.clientId)).filter((t) => t.scoped);
-      if (remaining.length > 0) throw new Error(`${remaining.length} scoped tokens are still live`);
-    });
+        const remaining = (await new EmulatorAdmin(emulator.url).liveTokens(world.clientId)).filter(
+          (t) => t.scoped,
+        );
+        if (remaining.length > 0) throw new Error(`${remaining.length} scoped tokens are still live`);
+      },
+    );
 
     await progress.step("Cleaning up the stack", async () => {
       await stack.workspace.removeStack(STACK);

@@ -22,7 +22,10 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
 
   for (const key of Object.keys(inputs)) {
     if (!(SCOPED_TOKEN_PROPERTIES as readonly string[]).includes(key)) {
-      failures.push({ property: key, reason: `unknown property; ScopedToken accepts ${SCOPED_TOKEN_PROPERTIES.join(", ")}` });
+      failures.push({
+        property: key,
+        reason: `unknown property; ScopedToken accepts ${SCOPED_TOKEN_PROPERTIES.join(", ")}`,
+      });
     }
   }
 

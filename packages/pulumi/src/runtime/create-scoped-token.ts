@@ -7,7 +7,9 @@ import { mintedTokenFacts } from "./minted-token-facts.js";
 import { inputsOf, scopeRequest } from "./scope-request.js";
 
 /** Mints the scoped token (POST /applications/{client_id}/token/scoped). */
-export async function createScopedToken(props: Record<string, unknown>): Promise<CreateResult<ScopedTokenState>> {
+export async function createScopedToken(
+  props: Record<string, unknown>,
+): Promise<CreateResult<ScopedTokenState>> {
   const inputs = inputsOf(props);
   const client = clientFor(resolveConnection(inputs.connection));
   try {

@@ -1,9 +1,16 @@
-import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import { isDeepStrictEqual } from "node:util";
+import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import { containsUnknown } from "./unknown-value.js";
 
 /** Changing any of these asks the API for a different token: mint a replacement. */
-const REPLACING = ["accessToken", "target", "targetId", "repositories", "repositoryIds", "permissions"] as const;
+const REPLACING = [
+  "accessToken",
+  "target",
+  "targetId",
+  "repositories",
+  "repositoryIds",
+  "permissions",
+] as const;
 /** Changing these is done in place: rotation resets the token, a new connection touches nothing remote. */
 const UPDATING = ["rotationTrigger", "connection"] as const;
 

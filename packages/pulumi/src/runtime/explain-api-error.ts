@@ -9,7 +9,9 @@ export function explainApiError(action: string, error: unknown): Error {
       " (GitHub answers 404 both for an unknown, revoked or expired token and for a wrong client ID or secret: check the accessToken and the connection)";
   } else if (error instanceof ValidationError && error.errors.length > 0) {
     const details = error.errors.map((detail) =>
-      [detail.field, detail.code, detail.message].filter((part) => part !== undefined && part !== "").join(" "),
+      [detail.field, detail.code, detail.message]
+        .filter((part) => part !== undefined && part !== "")
+        .join(" "),
     );
     hint = ` (${details.join("; ")})`;
   } else if (error instanceof GitHubApiError && error.status === 401) {

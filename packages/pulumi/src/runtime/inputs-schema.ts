@@ -3,18 +3,28 @@ import { z } from "zod";
 
 export const connectionSchema = z.strictObject(
   {
-    baseUrl: z.string({ error: "must be a URL such as https://github.example.com" }).superRefine((url, ctx) => {
-      try {
-        const location = normalizeBaseUrl(url);
-        if (!location.secure && !location.loopback) {
-          ctx.addIssue({ code: "custom", message: "must use https:// (the client secret is sent with every request)" });
+    baseUrl: z
+      .string({ error: "must be a URL such as https://github.example.com" })
+      .superRefine((url, ctx) => {
+        try {
+          const location = normalizeBaseUrl(url);
+          if (!location.secure && !location.loopback) {
+            ctx.addIssue({
+              code: "custom",
+              message: "must use https:// (the client secret is sent with every request)",
+            });
+          }
+        } catch (error) {
+          ctx.addIssue({
+            code: "custom",
+            message: (error as Error).message.replace(/^Invalid input: baseUrl: /, ""),
+          });
         }
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^Invalid input: baseUrl: /, "") });
-      }
-    }),
+      }),
     clientId: z.string({ error: "must be the app's client ID" }).min(1, { error: "must not be empty" }),
-    clientSecret: z.string({ error: "must be the app's client secret" }).min(1, { error: "must not be empty" }),
+    clientSecret: z
+      .string({ error: "must be the app's client secret" })
+      .min(1, { error: "must not be empty" }),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
 );
@@ -22,8 +32,14 @@ export const connectionSchema = z.strictObject(
 const resourceOnlySchema = z.object({
   // The levels themselves are checked by the scope call's schema; here only that some are given.
   permissions: z.unknown().superRefine((permissions, ctx) => {
-    const empty = permissions === undefined || (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0);
-    if (empty) ctx.addIssue({ code: "custom", message: 'required: name at least one permission, e.g. { contents: "read" }' });
+    const empty =
+      permissions === undefined ||
+      (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0);
+    if (empty)
+      ctx.addIssue({
+        code: "custom",
+        message: 'required: name at least one permission, e.g. { contents: "read" }',
+      });
   }),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
   connection: connectionSchema.optional(),

@@ -23,7 +23,9 @@ export function mintedTokenFacts(authorization: Authorization): MintedTokenFacts
  */
 export function refreshedFacts(previous: MintedTokenFacts, authorization: Authorization): MintedTokenFacts {
   const facts = mintedTokenFacts(authorization);
-  const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== "" && value !== null));
+  const known = Object.fromEntries(
+    Object.entries(facts).filter(([, value]) => value !== "" && value !== null),
+  );
   if (!authorization.installation) delete known.grantedPermissions;
   return { ...previous, ...known };
 }

@@ -10,7 +10,10 @@ import { refreshedFacts } from "./minted-token-facts.js";
  * Checks the token (POST /applications/{client_id}/token). A 404 means it was revoked or has expired:
  * no id is returned, so `pulumi refresh` drops it and the next `pulumi up` mints a new one.
  */
-export async function readScopedToken(id: string, props: ScopedTokenState): Promise<ReadResult<ScopedTokenState>> {
+export async function readScopedToken(
+  id: string,
+  props: ScopedTokenState,
+): Promise<ReadResult<ScopedTokenState>> {
   const client = clientFor(resolveConnection(props.connection));
   try {
     const authorization = await client.checkToken(props.token);

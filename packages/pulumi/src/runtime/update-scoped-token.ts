@@ -1,5 +1,5 @@
-import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import { isDeepStrictEqual } from "node:util";
+import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { ScopedTokenState } from "../scoped-token-state.js";
 import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";

@@ -1,4 +1,4 @@
-import { EmulatorAdmin, type EmulatedApp, type RunningEmulator, startEmulator } from "@ghes-oauth/emulator";
+import { type EmulatedApp, EmulatorAdmin, type RunningEmulator, startEmulator } from "@ghes-oauth/emulator";
 
 export interface EmulatorWorld {
   emulator: RunningEmulator;
