@@ -5,6 +5,7 @@
 # Source it to get the toolchain on PATH (`. tooling/bootstrap.sh`), or run it to just provision.
 # Progress goes to stderr so that stdout stays clean for whoever sources it.
 
+caller_flags="$-" caller_pipefail="$(shopt -po pipefail)"
 set -euo pipefail
 
 GHES_OAUTH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -135,5 +136,9 @@ install_dependencies
 ensure_pulumi
 say "toolchain ready in $(seconds_since "$bootstrap_started")s"
 
-# When sourced, hand the shell back without our strict options.
-if [ "${BASH_SOURCE[0]}" != "$0" ]; then set +euo pipefail; fi
+# When sourced, hand the caller back its own shell options.
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+  case "$caller_flags" in *e*) ;; *) set +e ;; esac
+  case "$caller_flags" in *u*) ;; *) set +u ;; esac
+  eval "$caller_pipefail"
+fi

@@ -97,7 +97,7 @@ export function createRequestListener({
 
     if (isAdmin) return answer(exchange, adminRoutes);
 
-    const fault = faults.decide(pathname);
+    const fault = faults.decide(req.method ?? "GET", pathname);
     // Unref'd: a pending delay must not keep a closed emulator's process alive.
     if (fault.latencyMs > 0) await sleep(fault.latencyMs, undefined, { ref: false });
     if (fault.reset) {

@@ -53,6 +53,15 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
     expect((await check()).status).toBe(502);
   });
 
+  it("restricts faults to paths matching `pathPattern` and to `methods`", async () => {
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/token$" }, 200);
+    expect((await check()).status).toBe(503);
+    expect((await scope()).status).not.toBe(503);
+    await emulator.admin("PUT", "/faults", { status: 503, methods: ["DELETE"] }, 200);
+    expect((await check()).status).toBe(200);
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "(" }, 422);
+  });
+
   it("never touches the admin API", async () => {
     await emulator.admin("PUT", "/faults", { status: 500, resetRate: 1, latencyMs: 2000 }, 200);
     const started = Date.now();

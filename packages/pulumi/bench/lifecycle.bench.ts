@@ -9,10 +9,11 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
-// The built package, as a user imports it (its serialized provider is what lands in their state).
-import { ScopedToken } from "@ghes-oauth/pulumi";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type PulumiFn } from "@pulumi/pulumi/automation/index.js";
+
+// The built package, as a user imports it: its serialized provider is what lands in their state.
+const { ScopedToken } = (await import("@ghes-oauth/pulumi")) as typeof import("../src/index.js");
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100);
 const here = dirname(fileURLToPath(import.meta.url));
