@@ -48,6 +48,14 @@ export class EmulatorAdmin {
     return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
   }
 
+  /** Generates a new client secret for the app; the old one stops working (as deleting it on GitHub would). */
+  rotateClientSecret(clientId: string) {
+    return this.#call<{ client_id: string; client_secret: string }>(
+      "POST",
+      `/_emulator/apps/${encodeURIComponent(clientId)}/client-secret`,
+    );
+  }
+
   createInstallation(input: {
     client_id: string;
     account: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TestEmulator } from "./support/world.js";
+import { standardWorld, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
 
@@ -38,6 +38,21 @@ describe("admin API", () => {
     expect(Object.keys(everything.permissions)).toHaveLength(31);
     await emulator.admin("POST", "/apps", { name: "bad", permissions: { contents: "admin" } }, 422);
     await emulator.admin("POST", "/apps", { name: "bad", permissions: { telepathy: "read" } }, 422);
+  });
+
+  it("rotates an app's client secret: the old one stops authenticating, tokens stay valid", async () => {
+    const { app, token } = await standardWorld(emulator);
+    const rotated = await emulator.admin("POST", `/apps/${app.client_id}/client-secret`, undefined, 201);
+    expect(rotated.client_secret).toMatch(/^[0-9a-f]{40}$/);
+    expect(rotated.client_secret).not.toBe(app.client_secret);
+    const check = (secret: string) =>
+      emulator.api("POST", `/applications/${app.client_id}/token`, undefined, {
+        auth: [app.client_id, secret],
+        json: { access_token: token },
+      });
+    expect((await check(app.client_secret)).status).toBe(404);
+    expect((await check(rotated.client_secret)).status).toBe(200);
+    await emulator.admin("POST", "/apps/Iv1.0000000000000000/client-secret", undefined, 404);
   });
 
   it("creates installations within the app's permissions and the account's repositories", async () => {

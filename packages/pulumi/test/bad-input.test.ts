@@ -117,11 +117,7 @@ describe("invalid ScopedToken arguments fail at preview, before any API call", (
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    testStack = await createTestStack(async () => {}, {
-      "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-      "ghes-oauth:clientId": { value: world.app.client_id },
-      "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
-    });
+    testStack = await createTestStack(async () => {}, world.connectionConfig);
   });
 
   afterAll(async () => {

@@ -29,11 +29,7 @@ describe("expired tokens", () => {
       clientId: world.app.client_id,
       clientSecret: world.app.client_secret,
     });
-    testStack = await createTestStack(program(), {
-      "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-      "ghes-oauth:clientId": { value: world.app.client_id },
-      "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
-    });
+    testStack = await createTestStack(program(), world.connectionConfig);
   });
 
   afterAll(async () => {

@@ -40,23 +40,16 @@ describe(`${COUNT} tokens under injected faults`, () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    testStack = await createTestStack(
-      async () => {
-        for (let i = 0; i < COUNT; i++) {
-          new ScopedToken(`token-${i}`, {
-            accessToken: world.userToken,
-            target: "acme",
-            repositories: [["api", "web", "docs", "infra"][i % 4] as string],
-            permissions: i % 2 === 0 ? { contents: "read" } : { issues: "write", metadata: "read" },
-          });
-        }
-      },
-      {
-        "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-        "ghes-oauth:clientId": { value: world.app.client_id },
-        "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
-      },
-    );
+    testStack = await createTestStack(async () => {
+      for (let i = 0; i < COUNT; i++) {
+        new ScopedToken(`token-${i}`, {
+          accessToken: world.userToken,
+          target: "acme",
+          repositories: [["api", "web", "docs", "infra"][i % 4] as string],
+          permissions: i % 2 === 0 ? { contents: "read" } : { issues: "write", metadata: "read" },
+        });
+      }
+    }, world.connectionConfig);
   });
 
   afterAll(async () => {

@@ -58,11 +58,7 @@ describe("ScopedToken lifecycle under the real engine", () => {
       clientId: world.app.client_id,
       clientSecret: world.app.client_secret,
     });
-    testStack = await createTestStack(programFor(world, specs), {
-      "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-      "ghes-oauth:clientId": { value: world.app.client_id },
-      "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
-    });
+    testStack = await createTestStack(programFor(world, specs), world.connectionConfig);
   });
 
   afterAll(async () => {

@@ -36,11 +36,7 @@ describe("no secret at rest or in output", () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    testStack = await createTestStack(program(), {
-      "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-      "ghes-oauth:clientId": { value: world.app.client_id },
-      "ghes-oauth:clientSecret": { value: world.app.client_secret, secret: true },
-    });
+    testStack = await createTestStack(program(), world.connectionConfig);
     const first = await testStack.stack.up({ onOutput: testStack.onOutput });
     minted.add(first.outputs.viaConfig?.value);
     minted.add(first.outputs.viaArgs?.value);

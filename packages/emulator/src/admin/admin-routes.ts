@@ -102,6 +102,17 @@ export function adminRoutes({ store, clock, service, faults, requestLog }: Admin
     },
     {
       method: "POST",
+      pattern: /^\/_emulator\/apps\/([^/]+)\/client-secret$/,
+      handler: (_exchange, [clientId]) => {
+        const app = store.findAppByClientId(clientId ?? "");
+        if (!app) throw notFound();
+        const clientSecret = newClientSecret();
+        store.replaceAppSecret(app.id, sha256Hex(clientSecret));
+        return { status: 201, body: { client_id: app.clientId, client_secret: clientSecret } };
+      },
+    },
+    {
+      method: "POST",
       pattern: /^\/_emulator\/installations$/,
       handler: async (exchange) => {
         const input = await body(exchange, newInstallationBody, "Installation");

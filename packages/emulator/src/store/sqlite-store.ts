@@ -177,6 +177,13 @@ export class SqliteStore implements Store {
     return app;
   }
 
+  replaceAppSecret(appId: number, secretHash: string): void {
+    this.#run("UPDATE apps SET secret_hash = ? WHERE id = ?", secretHash, appId);
+    for (const app of this.#appsByClientId.values()) {
+      if (app.id === appId) app.secretHash = secretHash;
+    }
+  }
+
   createInstallation(input: NewInstallation): Installation {
     const id = this.#run(
       `INSERT INTO installations (app_id, account_id, permissions, repository_selection, repository_ids, created_at)

@@ -54,6 +54,8 @@ export interface Store {
 
   createApp(input: NewApp): App;
   findAppByClientId(clientId: string): App | undefined;
+  /** Replaces the app's client secret: the old one stops authenticating. */
+  replaceAppSecret(appId: number, secretHash: string): void;
 
   createInstallation(input: NewInstallation): Installation;
   findInstallation(appId: number, accountId: number): Installation | undefined;

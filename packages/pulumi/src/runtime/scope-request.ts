@@ -1,5 +1,6 @@
 import type { ScopeTokenInput } from "@ghes-oauth/client";
 import type { ScopedTokenInputs } from "../scoped-token-state.js";
+import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 
 /** The resource's inputs minus its own settings: exactly what the scope call takes. */
 export function scopeRequest(inputs: ScopedTokenInputs): ScopeTokenInput {
@@ -9,19 +10,9 @@ export function scopeRequest(inputs: ScopedTokenInputs): ScopeTokenInput {
 
 /** The inputs as they go into state (the engine adds back its own __provider). */
 export function inputsOf(props: Record<string, unknown>): ScopedTokenInputs {
-  const { __provider: _provider, ...inputs } = props;
-  const known: Record<string, unknown> = {};
-  for (const key of [
-    "accessToken",
-    "target",
-    "targetId",
-    "repositories",
-    "repositoryIds",
-    "permissions",
-    "rotationTrigger",
-    "connection",
-  ]) {
-    if (inputs[key] !== undefined) known[key] = inputs[key];
-  }
-  return known as unknown as ScopedTokenInputs;
+  const known = SCOPED_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
+    key,
+    props[key],
+  ]);
+  return Object.fromEntries(known) as ScopedTokenInputs;
 }

@@ -8,6 +8,8 @@ export interface EmulatorWorld {
   userToken: string;
   /** The organization the app is installed on, with repositories api, web, docs, infra. */
   org: { id: number; login: string; repositories: { id: number; name: string }[] };
+  /** Stack config pointing ScopedTokens at this emulator as this app. */
+  connectionConfig: Record<string, { value: string; secret?: boolean }>;
   close(): Promise<void>;
 }
 
@@ -35,5 +37,10 @@ export async function startEmulatorWorld(): Promise<EmulatorWorld> {
   });
   await admin.createInstallation({ client_id: app.client_id, account: "acme", repositories: "all" });
   const { token: userToken } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
-  return { emulator, admin, app, userToken, org, close: () => emulator.close() };
+  const connectionConfig = {
+    "ghes-oauth:baseUrl": { value: emulator.apiUrl },
+    "ghes-oauth:clientId": { value: app.client_id },
+    "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
+  };
+  return { emulator, admin, app, userToken, org, connectionConfig, close: () => emulator.close() };
 }

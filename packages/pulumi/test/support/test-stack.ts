@@ -23,11 +23,16 @@ export interface TestStack {
 export async function createTestStack(
   program: PulumiFn,
   config: Record<string, { value: string; secret?: boolean }> = {},
+  extraEnv: Record<string, string> = {},
 ): Promise<TestStack> {
   mkdirSync(join(projectDir, ".pulumi"), { recursive: true });
   const workDir = mkdtempSync(join(projectDir, ".pulumi", "work-"));
   const backendDir = mkdtempSync(join(tmpdir(), "ghes-oauth-pulumi-backend-"));
-  const env = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "ghes-oauth-tests" };
+  const env = {
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_CONFIG_PASSPHRASE: "ghes-oauth-tests",
+    ...extraEnv,
+  };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "test", projectName: "scoped-token-tests", program },
     { workDir, envVars: env, secretsProvider: "passphrase" },

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ScopedToken } from "../src/index.js";
+import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
+import { createTestStack, type TestStack } from "./support/test-stack.js";
+
+const scopedCount = async (world: EmulatorWorld) =>
+  (await world.admin.liveTokens(world.app.client_id)).filter((t) => t.scoped).length;
+
+describe("where a ScopedToken's connection comes from", () => {
+  let world: EmulatorWorld;
+  const stacks: TestStack[] = [];
+
+  beforeAll(async () => {
+    world = await startEmulatorWorld();
+  });
+
+  afterAll(async () => {
+    for (const stack of stacks) stack.dispose();
+    await world?.close();
+  });
+
+  it("falls back to GHES_OAUTH_* in the environment when there is no argument and no stack config", async () => {
+    const testStack = await createTestStack(
+      async () => {
+        new ScopedToken("fromEnv", {
+          accessToken: world.userToken,
+          target: "acme",
+          permissions: { contents: "read" },
+        });
+      },
+      {},
+      {
+        GHES_OAUTH_BASE_URL: world.emulator.apiUrl,
+        GHES_OAUTH_CLIENT_ID: world.app.client_id,
+        GHES_OAUTH_CLIENT_SECRET: world.app.client_secret,
+      },
+    );
+    stacks.push(testStack);
+    const up = await testStack.stack.up();
+    expect(up.summary.resourceChanges).toEqual({ create: 2 });
+    expect(await scopedCount(world)).toBe(1);
+    await testStack.stack.destroy();
+    expect(await scopedCount(world)).toBe(0);
+  });
+
+  it("prefers the connection argument over stack config, field for field over the environment", async () => {
+    const testStack = await createTestStack(
+      async () => {
+        new ScopedToken("fromArgs", {
+          accessToken: world.userToken,
+          target: "acme",
+          permissions: { contents: "read" },
+          connection: {
+            baseUrl: world.emulator.apiUrl,
+            clientId: world.app.client_id,
+            clientSecret: world.app.client_secret,
+          },
+        });
+      },
+      {
+        ...world.connectionConfig,
+        "ghes-oauth:clientSecret": { value: "0".repeat(40), secret: true },
+      },
+      { GHES_OAUTH_CLIENT_SECRET: "1".repeat(40) },
+    );
+    stacks.push(testStack);
+    const up = await testStack.stack.up();
+    expect(up.summary.resourceChanges).toEqual({ create: 2 });
+    expect(await scopedCount(world)).toBe(1);
+    await testStack.stack.destroy();
+    expect(await scopedCount(world)).toBe(0);
+  });
+
+  it("reads stack config at provider start, so destroy works after the app's client secret is rotated", async () => {
+    const app = await world.admin.createApp({ name: "rotating", permissions: { contents: "read" } });
+    await world.admin.createInstallation({ client_id: app.client_id, account: "acme" });
+    const { token: userToken } = await world.admin.issueUserToken({
+      client_id: app.client_id,
+      login: "octocat",
+    });
+    const testStack = await createTestStack(
+      async () => {
+        new ScopedToken("rotating", {
+          accessToken: userToken,
+          target: "acme",
+          permissions: { contents: "read" },
+        });
+      },
+      {
+        "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
+        "ghes-oauth:clientId": { value: app.client_id },
+        "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
+      },
+    );
+    stacks.push(testStack);
+    await testStack.stack.up();
+    const live = async () => (await world.admin.liveTokens(app.client_id)).filter((t) => t.scoped).length;
+    expect(await live()).toBe(1);
+
+    const rotated = await world.admin.rotateClientSecret(app.client_id);
+    await testStack.stack.setConfig("ghes-oauth:clientSecret", {
+      value: rotated.client_secret,
+      secret: true,
+    });
+    const destroyed = await testStack.stack.destroy();
+    expect(destroyed.summary.resourceChanges).toEqual({ delete: 2 });
+    expect(await live()).toBe(0);
+  });
+
+  it("stack config wins over the environment, so a wrong secret there is caught at apply", async () => {
+    const testStack = await createTestStack(
+      async () => {
+        new ScopedToken("fromConfig", {
+          accessToken: world.userToken,
+          target: "acme",
+          permissions: { contents: "read" },
+        });
+      },
+      { ...world.connectionConfig, "ghes-oauth:clientSecret": { value: "0".repeat(40), secret: true } },
+      { GHES_OAUTH_CLIENT_SECRET: world.app.client_secret },
+    );
+    stacks.push(testStack);
+    const failure = await testStack.stack.up().catch((error: Error) => error);
+    expect(String((failure as Error).message)).toMatch(/404 Not Found.*wrong client ID or secret/s);
+    expect(String((failure as Error).message)).not.toContain("0".repeat(40));
+    expect(await scopedCount(world)).toBe(0);
+  });
+});
