@@ -11,7 +11,8 @@ case "${1:-}" in
     started=$(date +%s)
     pnpm exec biome ci .
     pnpm exec turbo run build typecheck test --concurrency=1 --output-logs=full --log-order=stream
-    echo "[test] lint, build, typecheck and all tests passed in $(($(date +%s) - started))s"
+    echo "[test] lint, build, typecheck and tests done in $(($(date +%s) - started))s"
+    node tooling/test-summary.mjs
     ;;
   demo)
     pnpm exec turbo run build --output-logs=errors-only

@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../tooling/vitest.preset.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default packageTestConfig();

@@ -1,10 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../tooling/vitest.preset.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/build-once.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+// The CLI tests spawn the real bin, so dist/ is compiled once before they run.
+export default packageTestConfig({ test: { globalSetup: ["test/support/build-once.ts"] } });

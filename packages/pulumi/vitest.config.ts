@@ -1,9 +1,7 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../tooling/vitest.preset.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
+// Every test drives the real Pulumi engine (seconds per operation); files run one at a time so two
+// cores are not shared by several engines and emulators at once.
+export default packageTestConfig({
+  test: { testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false },
 });

@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../vitest.preset.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
-  },
-});
+export default packageTestConfig({ test: { testTimeout: 180_000, hookTimeout: 180_000 } });
