@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScopedToken, type ScopedTokenArgs } from "../src/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
@@ -154,17 +153,20 @@ describe("invalid ScopedToken arguments fail at preview, before any API call", (
     expect((await world.admin.requests()).filter((r) => r.path.includes("/applications/"))).toEqual([]);
   });
 
-  it("a valid resource with values not known until apply previews cleanly", async () => {
-    await testStack.stack.setConfig("ghes-oauth:clientSecret", {
-      value: world.app.client_secret,
-      secret: true,
-    });
+  it("values not known until apply (another token's outputs) are not judged at preview", async () => {
+    await testStack.stack.setConfig("ghes-oauth:clientSecret", { value: world.app.client_secret, secret: true });
     testStack.setProgram(async () => {
-      const later = pulumi.output(new Promise<string>(() => {})).apply((v) => v);
-      void later;
-      new ScopedToken("ok", { ...base(world), permissions: { contents: "read" } });
+      const first = new ScopedToken("first", base(world) as ScopedTokenArgs);
+      new ScopedToken("second", {
+        accessToken: world.userToken,
+        target: first.targetLogin,
+        repositories: first.repositorySelection.apply(() => ["api"]),
+        permissions: { contents: "read" },
+        rotationTrigger: first.hashedToken,
+      });
     });
-    const preview = await testStack.stack.preview();
-    expect(preview.changeSummary).toMatchObject({ create: 2 });
+    const preview = await testStack.stack.preview({ onOutput: testStack.onOutput });
+    expect(preview.changeSummary).toEqual({ create: 3 });
+    expect((await world.admin.requests()).filter((r) => r.path.includes("/applications/"))).toEqual([]);
   });
 });
