@@ -29,9 +29,13 @@ export class Progress {
     console.log(`      ${line}`);
   }
 
-  /** Streams the Pulumi CLI's own output, indented under the current step. */
+  #partialLine = "";
+
+  /** Streams the Pulumi CLI's own output, indented under the current step, a whole line at a time. */
   readonly stream = (chunk: string): void => {
-    process.stdout.write(chunk.replace(/^(?=.)/gm, dim("      │ ")));
+    const lines = (this.#partialLine + chunk).split("\n");
+    this.#partialLine = lines.pop() ?? "";
+    for (const line of lines) console.log(`${dim("      │")} ${line}`);
   };
 
   elapsedSeconds(): string {
