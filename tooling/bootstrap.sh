@@ -98,7 +98,7 @@ and make sure \`pulumi version\` works, then run this again."
     cd "$GHES_OAUTH_ROOT/tooling/pulumi-cli"
     GOFLAGS=-mod=mod go build -trimpath \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$pulumi_version" \
-      -o "$tmp/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+      -o "$tmp/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi 2>&1 | sed '/^go: downloading /d'
   ) >&2 || { rm -rf "$tmp"; fail "go build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$pulumi_version failed"; }
   mkdir -p "$dest"
   mv "$tmp/pulumi" "$dest/pulumi"
