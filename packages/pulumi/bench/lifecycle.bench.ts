@@ -1,36 +1,33 @@
-// `pulumi up` + `pulumi destroy` of 100 ScopedTokens vs the same stack of 100 no-op dynamic resources, in one
-// run, against an emulator in its own process; plus the state bytes each ScopedToken costs.
-// Run: pnpm --filter @ghes-oauth/pulumi bench (needs the Pulumi CLI on PATH: `npm run bootstrap` provides it).
-import { spawn } from "node:child_process";
+// `pulumi up` + `pulumi destroy` of 100 ScopedTokens vs the same stack of 100 no-op dynamic resources, in
+// interleaved rounds of one run, from a project that installs the packed package as a user's would; and
+// the state bytes each ScopedToken costs (serialized provider included). The emulator runs in its own
+// process. Run: pnpm --filter @ghes-oauth/pulumi bench (the Pulumi CLI on PATH: `npm run bootstrap`).
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
-import * as pulumi from "@pulumi/pulumi";
-import { LocalWorkspace, type PulumiFn } from "@pulumi/pulumi/automation/index.js";
-
-// The built package, as a user imports it: its serialized provider is what lands in their state.
-const { ScopedToken } = (await import("@ghes-oauth/pulumi")) as typeof import("../src/index.js");
+import { createInstalledProject } from "./installed-project.js";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const here = dirname(fileURLToPath(import.meta.url));
-const projectDir = join(here, "..", "test", "project");
 const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
-const noopProvider: pulumi.dynamic.ResourceProvider = {
-  async create() {
-    return { id: `noop-${Math.random().toString(36).slice(2)}`, outs: {} };
-  },
-  async delete() {},
-};
+interface Lifecycle {
+  upMs: number;
+  destroyMs: number;
+  totalMs: number;
+  created: number;
+  bytesPerResource: number[];
+  providerBytes: number;
+}
 
-class Noop extends pulumi.dynamic.Resource {
-  constructor(name: string) {
-    super(noopProvider, name, {});
-  }
+/** The run with the median up + destroy time. */
+function median(runs: Lifecycle[]): Lifecycle {
+  return [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)] as Lifecycle;
 }
 
 async function startEmulatorProcess() {
@@ -41,46 +38,8 @@ async function startEmulatorProcess() {
   return { apiUrl: line.trim(), stop: () => child.kill("SIGTERM") };
 }
 
-async function timeLifecycle(
-  name: string,
-  program: PulumiFn,
-  config: Record<string, { value: string; secret?: boolean }>,
-) {
-  mkdirSync(join(projectDir, ".pulumi"), { recursive: true });
-  const workDir = mkdtempSync(join(projectDir, ".pulumi", "bench-"));
-  const backendDir = mkdtempSync(join(tmpdir(), "ghes-oauth-bench-"));
-  try {
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: "bench", projectName: `bench-${name}`, program },
-      {
-        workDir,
-        secretsProvider: "passphrase",
-        envVars: { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" },
-      },
-    );
-    await stack.setAllConfig(config);
-    const upStarted = performance.now();
-    const up = await stack.up({ parallel: 32 });
-    const upMs = performance.now() - upStarted;
-    const exported = JSON.stringify(await stack.workspace.exportStack("bench"));
-    if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, exported);
-    const destroyStarted = performance.now();
-    await stack.destroy({ parallel: 32 });
-    const destroyMs = performance.now() - destroyStarted;
-    return {
-      upMs,
-      destroyMs,
-      totalMs: upMs + destroyMs,
-      created: up.summary.resourceChanges?.create ?? 0,
-      exported,
-    };
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-    rmSync(backendDir, { recursive: true, force: true });
-  }
-}
-
 async function main() {
+  const project = createInstalledProject(readFileSync(join(here, "runner.mjs"), "utf8"));
   const emulator = await startEmulatorProcess();
   try {
     const admin = new EmulatorAdmin(emulator.apiUrl);
@@ -92,43 +51,34 @@ async function main() {
     });
     await admin.createInstallation({ client_id: app.client_id, account: "acme" });
     const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
-    const config = {
-      "ghes-oauth:baseUrl": { value: emulator.apiUrl },
-      "ghes-oauth:clientId": { value: app.client_id },
-      "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
+
+    const output = execFileSync(process.execPath, ["runner.mjs"], {
+      cwd: project,
+      env: {
+        ...process.env,
+        BENCH_COUNT: String(COUNT),
+        BENCH_ROUNDS: String(ROUNDS),
+        BENCH_API_URL: emulator.apiUrl,
+        BENCH_CLIENT_ID: app.client_id,
+        BENCH_CLIENT_SECRET: app.client_secret,
+        BENCH_USER_TOKEN: token,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    }).toString();
+    const runs = JSON.parse(output.trim().split("\n").pop() ?? "{}") as {
+      noop: Lifecycle[];
+      scoped: Lifecycle[];
     };
-
-    const noop = await timeLifecycle(
-      "noop",
-      async () => {
-        for (let i = 0; i < COUNT; i++) new Noop(`noop-${i}`);
-      },
-      {},
-    );
-    const scoped = await timeLifecycle(
-      "scoped",
-      async () => {
-        for (let i = 0; i < COUNT; i++) {
-          new ScopedToken(`token-${i}`, {
-            accessToken: token,
-            target: "acme",
-            repositories: ["api"],
-            permissions: { contents: "read" },
-          });
-        }
-      },
-      config,
-    );
-    if (scoped.created !== COUNT + 1) throw new Error(`expected ${COUNT + 1} creates, got ${scoped.created}`);
-
-    const deployment = JSON.parse(scoped.exported).deployment as { resources: { type: string }[] };
-    const tokens = deployment.resources.filter((r) => r.type.endsWith("ghes-oauth:ScopedToken"));
-    const perToken = tokens.map((r) => JSON.stringify(r).length);
-    const providerBytes = (tokens[0] as unknown as { inputs: { __provider: string } }).inputs.__provider
-      .length;
-
+    for (const run of runs.scoped) {
+      if (run.created !== COUNT + 1) throw new Error(`expected ${COUNT + 1} creates, got ${run.created}`);
+    }
+    const noop = median(runs.noop);
+    const scoped = median(runs.scoped);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
-    console.log(`resources per stack: ${COUNT}`);
+    const totals = (list: Lifecycle[]) => list.map((run) => seconds(run.totalMs)).join(", ");
+    const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / list.length);
+    console.log(`resources per stack: ${COUNT}; medians of ${ROUNDS} interleaved rounds (installed package)`);
+    console.log(`all rounds, up + destroy: no-op ${totals(runs.noop)}; ScopedToken ${totals(runs.scoped)}`);
     console.log(
       `no-op dynamic resources: up ${seconds(noop.upMs)}, destroy ${seconds(noop.destroyMs)}, total ${seconds(noop.totalMs)}`,
     );
@@ -139,12 +89,12 @@ async function main() {
       `ratio ScopedToken / no-op (up + destroy): ${(scoped.totalMs / noop.totalMs).toFixed(2)}x (goal <= 1.30x)`,
     );
     console.log(
-      `state bytes per ScopedToken: mean ${Math.round(perToken.reduce((a, b) => a + b, 0) / perToken.length)}, ` +
-        `max ${Math.max(...perToken)} (goal <= 4096), of which __provider ${providerBytes}`,
+      `state bytes per resource: ScopedToken mean ${mean(scoped.bytesPerResource)}, max ${Math.max(...scoped.bytesPerResource)} ` +
+        `(goal <= 4096), of which __provider ${scoped.providerBytes} (x2: inputs and outputs); no-op ${mean(noop.bytesPerResource)}`,
     );
-    console.log(`whole exported state: ${scoped.exported.length} bytes for ${COUNT} tokens`);
   } finally {
     emulator.stop();
+    rmSync(project, { recursive: true, force: true });
   }
 }
 

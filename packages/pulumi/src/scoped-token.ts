@@ -1,6 +1,11 @@
+import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
-import { scopedTokenProvider } from "./provider/scoped-token-provider.js";
 import type { ScopedTokenArgs } from "./scoped-token-args.js";
+
+// Loaded through require so the provider is a CommonJS module's exports (see the module for why).
+const scopedTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
+  "./provider/scoped-token-provider.cjs",
+);
 
 /**
  * A scoped GitHub user-to-server token: `pulumi up` mints it from a user token (narrowed to one

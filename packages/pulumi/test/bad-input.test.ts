@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScopedToken, type ScopedTokenArgs } from "../src/index.js";
+import { ScopedToken, type ScopedTokenArgs } from "../dist/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
 import { createTestStack, type TestStack } from "./support/test-stack.js";
 
@@ -154,7 +154,10 @@ describe("invalid ScopedToken arguments fail at preview, before any API call", (
   });
 
   it("values not known until apply (another token's outputs) are not judged at preview", async () => {
-    await testStack.stack.setConfig("ghes-oauth:clientSecret", { value: world.app.client_secret, secret: true });
+    await testStack.stack.setConfig("ghes-oauth:clientSecret", {
+      value: world.app.client_secret,
+      secret: true,
+    });
     testStack.setProgram(async () => {
       const first = new ScopedToken("first", base(world) as ScopedTokenArgs);
       new ScopedToken("second", {

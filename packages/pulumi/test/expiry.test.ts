@@ -1,6 +1,6 @@
 import { NotFoundError, OAuthAppClient } from "@ghes-oauth/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScopedToken } from "../src/index.js";
+import { ScopedToken } from "../dist/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
 import { createTestStack, type TestStack } from "./support/test-stack.js";
 
