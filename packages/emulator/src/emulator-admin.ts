@@ -34,10 +34,16 @@ export interface LiveToken {
  */
 export class EmulatorAdmin {
   readonly #origin: string;
+  readonly #dispatcher: unknown;
 
-  /** @param url the emulator's origin or API URL, e.g. `http://127.0.0.1:PORT` or `.../api/v3`. */
-  constructor(url: string) {
+  /**
+   * @param url the emulator's origin or API URL, e.g. `http://127.0.0.1:PORT` or `.../api/v3`.
+   * @param options.dispatcher an undici Dispatcher for the requests, e.g. an Agent trusting the CA of an
+   *   emulator serving HTTPS with a private certificate.
+   */
+  constructor(url: string, options: { dispatcher?: unknown } = {}) {
     this.#origin = new URL(url).origin;
+    this.#dispatcher = options.dispatcher;
   }
 
   createAccount(input: { login: string; type?: "User" | "Organization"; repositories?: string[] }) {
@@ -99,11 +105,14 @@ export class EmulatorAdmin {
   }
 
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.#origin}${path}`, {
+    const init = {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
-    });
+      // Node's fetch takes undici's dispatcher option; the DOM RequestInit type does not know it.
+      ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
+    } as RequestInit;
+    const response = await fetch(`${this.#origin}${path}`, init);
     const text = await response.text();
     if (!response.ok)
       throw new Error(`emulator admin ${method} ${path.split("?")[0]} failed: ${response.status} ${text}`);
