@@ -19,6 +19,16 @@ describe("where a ScopedToken's connection comes from", () => {
     await world?.close();
   });
 
+  /** One token: up mints it with the connection under test, destroy revokes it with the same. */
+  async function expectMintsAndRevokes(testStack: TestStack) {
+    stacks.push(testStack);
+    const up = await testStack.stack.up();
+    expect(up.summary.resourceChanges).toEqual({ create: 2 });
+    expect(await scopedCount(world)).toBe(1);
+    await testStack.stack.destroy();
+    expect(await scopedCount(world)).toBe(0);
+  }
+
   it("falls back to GHES_OAUTH_* in the environment when there is no argument and no stack config", async () => {
     const testStack = await createTestStack(
       async () => {
@@ -35,12 +45,7 @@ describe("where a ScopedToken's connection comes from", () => {
         GHES_OAUTH_CLIENT_SECRET: world.app.client_secret,
       },
     );
-    stacks.push(testStack);
-    const up = await testStack.stack.up();
-    expect(up.summary.resourceChanges).toEqual({ create: 2 });
-    expect(await scopedCount(world)).toBe(1);
-    await testStack.stack.destroy();
-    expect(await scopedCount(world)).toBe(0);
+    await expectMintsAndRevokes(testStack);
   });
 
   it("prefers the connection argument over stack config, field for field over the environment", async () => {
@@ -63,12 +68,7 @@ describe("where a ScopedToken's connection comes from", () => {
       },
       { GHES_OAUTH_CLIENT_SECRET: "1".repeat(40) },
     );
-    stacks.push(testStack);
-    const up = await testStack.stack.up();
-    expect(up.summary.resourceChanges).toEqual({ create: 2 });
-    expect(await scopedCount(world)).toBe(1);
-    await testStack.stack.destroy();
-    expect(await scopedCount(world)).toBe(0);
+    await expectMintsAndRevokes(testStack);
   });
 
   it("reads stack config at provider start, so destroy works after the app's client secret is rotated", async () => {
