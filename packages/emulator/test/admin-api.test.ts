@@ -42,14 +42,16 @@ describe("admin API", () => {
 
   it("rotates an app's client secret: the old one stops authenticating, tokens stay valid", async () => {
     const { app, token } = await standardWorld(emulator);
-    const rotated = await emulator.admin("POST", `/apps/${app.client_id}/client-secret`, undefined, 201);
-    expect(rotated.client_secret).toMatch(/^[0-9a-f]{40}$/);
-    expect(rotated.client_secret).not.toBe(app.client_secret);
     const check = (secret: string) =>
       emulator.api("POST", `/applications/${app.client_id}/token`, undefined, {
         auth: [app.client_id, secret],
         json: { access_token: token },
       });
+    // Authenticate with the old secret first, so a cached verification cannot outlive the rotation.
+    expect((await check(app.client_secret)).status).toBe(200);
+    const rotated = await emulator.admin("POST", `/apps/${app.client_id}/client-secret`, undefined, 201);
+    expect(rotated.client_secret).toMatch(/^[0-9a-f]{40}$/);
+    expect(rotated.client_secret).not.toBe(app.client_secret);
     expect((await check(app.client_secret)).status).toBe(404);
     expect((await check(rotated.client_secret)).status).toBe(200);
     await emulator.admin("POST", "/apps/Iv1.0000000000000000/client-secret", undefined, 404);

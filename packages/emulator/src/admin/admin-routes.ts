@@ -106,9 +106,10 @@ export function adminRoutes({ store, clock, service, faults, requestLog }: Admin
       handler: (_exchange, [clientId]) => {
         const app = store.findAppByClientId(clientId ?? "");
         if (!app) throw notFound();
-        const clientSecret = newClientSecret();
-        store.replaceAppSecret(app.id, sha256Hex(clientSecret));
-        return { status: 201, body: { client_id: app.clientId, client_secret: clientSecret } };
+        return {
+          status: 201,
+          body: { client_id: app.clientId, client_secret: service.rotateClientSecret(app) },
+        };
       },
     },
     {

@@ -1,5 +1,5 @@
 import { type Clock, githubTimestamp } from "../clock.js";
-import { digestsEqual, newUserToken, sha256Hex } from "../credentials.js";
+import { digestsEqual, newClientSecret, newUserToken, sha256Hex } from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
 import type { Account, App, TokenRecord } from "../model.js";
@@ -21,7 +21,7 @@ interface LiveToken {
 
 /** The token operations behind the nine endpoints and the admin API, free of HTTP concerns. */
 export class TokenService {
-  /** Basic credentials already verified, to the app they belong to: apps and secrets never change. */
+  /** Basic credentials already verified, to the app they belong to; a secret rotation drops its app's. */
   readonly #verified = new Map<string, App>();
 
   constructor(
@@ -45,6 +45,16 @@ export class TokenService {
     }
     if (pathClientId !== app.clientId) throw notFound(docs);
     return app;
+  }
+
+  /** Gives the app a new client secret; the old one stops authenticating at once. */
+  rotateClientSecret(app: App): string {
+    const clientSecret = newClientSecret();
+    this.store.replaceAppSecret(app.id, sha256Hex(clientSecret));
+    for (const [key, verified] of this.#verified) {
+      if (verified.id === app.id) this.#verified.delete(key);
+    }
+    return clientSecret;
   }
 
   check(app: App, token: string, docs: string): AuthorizationJson {
