@@ -1,4 +1,4 @@
 import { packageTestConfig } from "../../tooling/vitest.preset.ts";
 
-// The CLI tests spawn the real bin, so dist/ is compiled once before they run.
-export default packageTestConfig({ test: { globalSetup: ["test/support/build-once.ts"] } });
+// The CLI and persistence tests spawn the real bin (dist/): Turborepo builds the package before `test`.
+export default packageTestConfig();

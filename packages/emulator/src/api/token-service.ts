@@ -2,7 +2,7 @@ import { type Clock, githubTimestamp } from "../clock.js";
 import { digestsEqual, newClientSecret, newUserToken, sha256Hex } from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
-import type { Account, App, TokenRecord } from "../model.js";
+import type { Account, App, TokenRecord, TokenScope } from "../model.js";
 import { authorizationView } from "../render/authorization-view.js";
 import type { EmulatorUrls } from "../render/urls.js";
 import type { Store } from "../store/store.js";
@@ -99,27 +99,18 @@ export class TokenService {
       ]);
     }
     const { scope, target } = resolveScope(this.store, app, body, docs);
-    const token = newUserToken();
-    const now = this.clock.now();
-    const record = this.store.insertToken({
-      appId: app.id,
-      userId: live.user.id,
-      hashedToken: sha256Hex(token),
-      lastEight: token.slice(-8),
-      note: null,
-      noteUrl: null,
-      fingerprint: null,
-      createdAt: now,
-      updatedAt: now,
-      // A narrowed credential does not outlive the one it was made from.
-      expiresAt: live.record.expiresAt,
-      scope,
-    });
+    // A narrowed credential does not outlive the one it was made from.
+    const { record, token } = this.#insertToken(app, live.user, live.record.expiresAt, scope);
     return authorizationView({ record, token, app, user: live.user, target }, this.urls);
   }
 
   /** Issues a user token as GitHub's web flow would. */
   issue(app: App, user: Account): AuthorizationJson {
+    const { record, token } = this.#insertToken(app, user, this.clock.now() + TOKEN_LIFETIME_MS, null);
+    return authorizationView({ record, token, app, user }, this.urls);
+  }
+
+  #insertToken(app: App, user: Account, expiresAt: number, scope: TokenScope | null) {
     const token = newUserToken();
     const now = this.clock.now();
     const record = this.store.insertToken({
@@ -132,10 +123,10 @@ export class TokenService {
       fingerprint: null,
       createdAt: now,
       updatedAt: now,
-      expiresAt: now + TOKEN_LIFETIME_MS,
-      scope: null,
+      expiresAt,
+      scope,
     });
-    return authorizationView({ record, token, app, user }, this.urls);
+    return { record, token };
   }
 
   /** Live (unexpired) tokens of an app, without their values. */

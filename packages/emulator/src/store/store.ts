@@ -5,10 +5,8 @@ import type {
   Installation,
   NewTokenRecord,
   Repository,
-  RepositorySelection,
   TokenRecord,
 } from "../model.js";
-import type { PermissionSet } from "../permissions.js";
 
 export interface NewAccount {
   login: string;
@@ -17,30 +15,12 @@ export interface NewAccount {
   createdAt: number;
 }
 
-export interface NewApp {
-  name: string;
-  slug: string;
-  clientId: string;
-  secretHash: string;
-  permissions: PermissionSet;
-  createdAt: number;
-}
+export type NewApp = Omit<App, "id">;
 
-export interface NewInstallation {
-  appId: number;
-  accountId: number;
-  permissions: PermissionSet;
-  repositorySelection: RepositorySelection;
-  repositoryIds: number[];
-  createdAt: number;
-}
+export type NewInstallation = Omit<Installation, "id">;
 
-export interface TokenRotation {
-  hashedToken: string;
-  lastEight: string;
-  updatedAt: number;
-  expiresAt: number;
-}
+/** What a reset changes of a token. */
+export type TokenRotation = Pick<TokenRecord, "hashedToken" | "lastEight" | "updatedAt" | "expiresAt">;
 
 /**
  * All emulator state. Synchronous on purpose: every write is durable when the call returns, so a
