@@ -71,41 +71,83 @@ describe("where a ScopedToken's connection comes from", () => {
     await expectMintsAndRevokes(testStack);
   });
 
-  it("reads stack config at provider start, so destroy works after the app's client secret is rotated", async () => {
-    const app = await world.admin.createApp({ name: "rotating", permissions: { contents: "read" } });
-    await world.admin.createInstallation({ client_id: app.client_id, account: "acme" });
-    const { token: userToken } = await world.admin.issueUserToken({
-      client_id: app.client_id,
-      login: "octocat",
-    });
-    const testStack = await createTestStack(
-      async () => {
-        new ScopedToken("rotating", {
-          accessToken: userToken,
-          target: "acme",
-          permissions: { contents: "read" },
-        });
-      },
-      {
-        "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
-        "ghes-oauth:clientId": { value: app.client_id },
-        "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
-      },
-    );
+  it("a change of the connection argument alone updates state in place without calling the API", async () => {
+    const program = (baseUrl: string) => async () => {
+      const token = new ScopedToken("movable", {
+        accessToken: world.userToken,
+        target: "acme",
+        permissions: { contents: "read" },
+        connection: { baseUrl, clientId: world.app.client_id, clientSecret: world.app.client_secret },
+      });
+      return { token: token.token };
+    };
+    const testStack = await createTestStack(program(world.emulator.apiUrl));
     stacks.push(testStack);
-    await testStack.stack.up();
-    const live = async () => (await world.admin.liveTokens(app.client_id)).filter((t) => t.scoped).length;
-    expect(await live()).toBe(1);
+    const first = await testStack.stack.up();
+    await world.admin.clearRequests();
 
-    const rotated = await world.admin.rotateClientSecret(app.client_id);
-    await testStack.stack.setConfig("ghes-oauth:clientSecret", {
-      value: rotated.client_secret,
-      secret: true,
-    });
-    const destroyed = await testStack.stack.destroy();
-    expect(destroyed.summary.resourceChanges).toEqual({ delete: 2 });
-    expect(await live()).toBe(0);
+    testStack.setProgram(program(`${world.emulator.apiUrl}/`));
+    const moved = await testStack.stack.up();
+    expect(moved.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    expect(moved.outputs.token?.value).toBe(first.outputs.token?.value);
+    expect((await world.admin.requests()).filter((r) => r.path.includes("/applications/"))).toEqual([]);
+
+    await testStack.stack.destroy();
+    expect(await scopedCount(world)).toBe(0);
   });
+
+  // `pulumi destroy` configures providers from the config recorded at the last update, so after rotating
+  // the secret a user runs `pulumi up` (which changes no token) or `pulumi destroy --run-program`.
+  it.each([
+    { how: "pulumi up, then pulumi destroy", upFirst: true, runProgram: false },
+    { how: "pulumi destroy --run-program", upFirst: false, runProgram: true },
+  ])(
+    "revokes with the app's rotated client secret from stack config: $how",
+    async ({ upFirst, runProgram }) => {
+      const app = await world.admin.createApp({
+        name: `rotating-${runProgram}`,
+        permissions: { contents: "read" },
+      });
+      await world.admin.createInstallation({ client_id: app.client_id, account: "acme" });
+      const { token: userToken } = await world.admin.issueUserToken({
+        client_id: app.client_id,
+        login: "octocat",
+      });
+      const testStack = await createTestStack(
+        async () => {
+          new ScopedToken("rotating", {
+            accessToken: userToken,
+            target: "acme",
+            permissions: { contents: "read" },
+          });
+        },
+        {
+          "ghes-oauth:baseUrl": { value: world.emulator.apiUrl },
+          "ghes-oauth:clientId": { value: app.client_id },
+          "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
+        },
+      );
+      stacks.push(testStack);
+      await testStack.stack.up();
+      const live = async () => (await world.admin.liveTokens(app.client_id)).filter((t) => t.scoped).length;
+      expect(await live()).toBe(1);
+
+      const rotated = await world.admin.rotateClientSecret(app.client_id);
+      await testStack.stack.setConfig("ghes-oauth:clientSecret", {
+        value: rotated.client_secret,
+        secret: true,
+      });
+      if (upFirst) {
+        const up = await testStack.stack.up();
+        expect(up.summary.resourceChanges).toEqual({ same: 2 });
+        expect(await live()).toBe(1);
+      }
+      const destroyed = await testStack.stack.destroy({ runProgram });
+      // With --run-program the engine also counts the program's registrations as "same".
+      expect(destroyed.summary.resourceChanges).toMatchObject({ delete: 2 });
+      expect(await live()).toBe(0);
+    },
+  );
 
   it("stack config wins over the environment, so a wrong secret there is caught at apply", async () => {
     const testStack = await createTestStack(

@@ -10,7 +10,6 @@ import { Greeting } from "../src/greeting.js";
 import { pulumiCli } from "../src/pulumi-cli.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const PULUMI_SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 describe("Pulumi engine smoke test (real CLI, local file backend, passphrase secrets)", () => {
   const secret = `smoke-secret-${randomUUID()}`;
@@ -60,7 +59,7 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
     const greeting = deployment.resources.find((r) => r.type === "pulumi-nodejs:dynamic:Resource");
     expect(greeting?.outputs?.message).toBe("hello world");
     expect(greeting?.outputs?.secretEcho).toMatchObject({
-      [PULUMI_SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270",
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
     });
     expect(greeting?.outputs?.secretEcho).toHaveProperty("ciphertext");
     expect(exported).not.toContain(secret);

@@ -1,6 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 interface ExportedResource {
   type: string;
@@ -20,7 +19,7 @@ export async function mintedTokens(stack: Stack): Promise<Map<string, string>> {
     if (!resource.type.endsWith("ghes-oauth:ScopedToken")) continue;
     const token = resource.outputs?.token;
     const value =
-      typeof token === "object" && token !== null && SECRET_SIG in token
+      typeof token === "object" && token !== null && pulumi.runtime.specialSigKey in token
         ? JSON.parse(String((token as { plaintext?: string }).plaintext))
         : token;
     if (typeof value === "string") tokens.set(resource.urn.split("::").pop() ?? resource.urn, value);

@@ -15,7 +15,10 @@ interface ConfigReader {
 
 let stackConfig: Partial<Connection> = {};
 
-/** Called from the provider's configure: remembers the current stack config (not the one in state). */
+/**
+ * Called from the provider's configure: remembers the stack config the engine passes (as of the last
+ * update, or the current one under `pulumi up` and `pulumi destroy --run-program`).
+ */
 export function configureFromStack(config: ConfigReader): void {
   stackConfig = {};
   for (const field of Object.keys(SOURCES) as Field[]) {
