@@ -1,9 +1,15 @@
 // Sums the packages' vitest JSON reports into one closing line, "tests: N passed, N failed".
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const workspaces = ["packages/client", "packages/emulator", "packages/pulumi", "tooling/engine-smoke"];
+// Every workspace package with a test script must have left a report.
+const workspaces = ["packages", "apps", "tooling"]
+  .flatMap((folder) => readdirSync(join(root, folder)).map((name) => `${folder}/${name}`))
+  .filter((workspace) => {
+    const manifest = join(root, workspace, "package.json");
+    return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test !== undefined;
+  });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
