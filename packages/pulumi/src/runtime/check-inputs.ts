@@ -39,7 +39,7 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
     }
   }
 
-  return failures.length > 0 ? { inputs: news, failures: dedupe(failures) } : { inputs: news };
+  return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
 }
 
 // The engine prints a failing property's value next to the reason, secret or not: for the secret
@@ -50,14 +50,4 @@ function failureFor(property: string, path: string[], message: string): CheckFai
   if (SECRET_PROPERTIES.has(property)) return { property: "", reason: `${path.join(".")}: ${message}` };
   const where = path.length > 1 ? `${path.join(".")}: ` : "";
   return { property, reason: `${where}${message}` };
-}
-
-function dedupe(failures: CheckFailure[]): CheckFailure[] {
-  const seen = new Set<string>();
-  return failures.filter((failure) => {
-    const key = `${failure.property}\u0000${failure.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
