@@ -59,6 +59,19 @@ describe("scopeToken input", () => {
     expect(paths(error)).toEqual(["repositories"]);
   });
 
+  it("reports every mistake at once, the pair rules included", async () => {
+    const error = await inputError(
+      client.scopeToken({
+        ...base,
+        targetId: 1,
+        repositories: ["a"],
+        repositoryIds: [1],
+        permissions: { contents: "admin" } as never,
+      }),
+    );
+    expect(paths(error)).toEqual(expect.arrayContaining(["target", "repositories", "permissions.contents"]));
+  });
+
   it.each([
     [{ ...base, accessToken: "" }, "accessToken"],
     [{ ...base, accessToken: ` ${TOKEN}\n` }, "accessToken"],

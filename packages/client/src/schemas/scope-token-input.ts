@@ -17,24 +17,28 @@ export const scopeTokenInputSchema = z
     repositoryIds: z.array(positiveId).optional(),
     permissions: permissionsSchema.optional(),
   })
-  .superRefine((input, context) => {
-    if (input.target !== undefined && input.targetId !== undefined) {
-      context.addIssue({ code: "custom", path: ["target"], message: "give target or targetId, not both" });
-    }
-    if (input.target === undefined && input.targetId === undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["target"],
-        message: "required: give target (a login) or targetId (an account id)",
-      });
-    }
-    if (input.repositories !== undefined && input.repositoryIds !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["repositories"],
-        message: "give repositories or repositoryIds, not both",
-      });
-    }
-  });
+  .superRefine(
+    (input, context) => {
+      if (input.target !== undefined && input.targetId !== undefined) {
+        context.addIssue({ code: "custom", path: ["target"], message: "give target or targetId, not both" });
+      }
+      if (input.target === undefined && input.targetId === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["target"],
+          message: "required: give target (a login) or targetId (an account id)",
+        });
+      }
+      if (input.repositories !== undefined && input.repositoryIds !== undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["repositories"],
+          message: "give repositories or repositoryIds, not both",
+        });
+      }
+    },
+    // Judge the pairs even when another field is invalid, so every mistake is reported in one go.
+    { when: ({ value }) => typeof value === "object" && value !== null },
+  );
 
 export type ScopeTokenInput = z.input<typeof scopeTokenInputSchema>;
