@@ -69,9 +69,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestLog,
     log: options.log,
   });
+  // Clients date token expiry from the `Date` header (Octokit does): it follows the emulator's clock.
+  const listenerOnEmulatorTime: typeof listener = (req, res) => {
+    if (clock.offsetMs() !== 0) res.setHeader("date", new Date(clock.now()).toUTCString());
+    listener(req, res);
+  };
   const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : createHttpServer(listener);
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listenerOnEmulatorTime)
+    : createHttpServer(listenerOnEmulatorTime);
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;
