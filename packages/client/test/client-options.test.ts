@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_USER_AGENT, InvalidInputError, OAuthAppClient, VERSION } from "../src/index.js";
+import { InvalidInputError, OAuthAppClient } from "../src/index.js";
 
 const valid = {
   baseUrl: "https://github.example.com",
@@ -78,13 +77,5 @@ describe("OAuthAppClient options", () => {
       ca: ["-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----"],
     });
     await client.close();
-  });
-
-  it("reports the package version in the default user agent", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-      version: string;
-    };
-    expect(VERSION).toBe(pkg.version);
-    expect(DEFAULT_USER_AGENT).toBe(`ghes-oauth-client/${pkg.version}`);
   });
 });

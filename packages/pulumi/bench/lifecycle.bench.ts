@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
-import { createInstalledProject } from "./installed-project.js";
+import { createInstalledProject } from "../test/support/installed-project.js";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,7 +39,13 @@ async function startEmulatorProcess() {
 }
 
 async function main() {
-  const project = createInstalledProject(readFileSync(join(here, "runner.mjs"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const project = createInstalledProject(
+    { "runner.mjs": readFileSync(join(here, "runner.mjs"), "utf8") },
+    manifest.devDependencies["@pulumi/pulumi"] as string,
+  );
   const emulator = await startEmulatorProcess();
   try {
     const admin = new EmulatorAdmin(emulator.apiUrl);

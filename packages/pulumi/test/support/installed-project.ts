@@ -5,10 +5,12 @@ import { join } from "node:path";
 
 /**
  * A Pulumi project outside the workspace that installs @ghes-oauth/pulumi (and the client) from packed
- * tarballs, as a user's project would: node_modules paths, so the provider is serialized as it is for users.
- * Dependencies come from pnpm's store where it has them (--prefer-offline).
+ * tarballs, as a user's project would: node_modules paths, so the provider is serialized as it is for users,
+ * and the project's own `@pulumi/pulumi` (at `pulumiVersion`) is the one copy the package's peer dependency
+ * resolves to. Dependencies come from pnpm's store where it has them (--prefer-offline): the SDK versions
+ * the tests use are in the workspace lockfile (see test/sdk-range/).
  */
-export function createInstalledProject(runnerSource: string): string {
+export function createInstalledProject(files: Record<string, string>, pulumiVersion: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ghes-oauth-installed-"));
   for (const name of ["@ghes-oauth/client", "@ghes-oauth/pulumi"]) {
     execFileSync("pnpm", ["--filter", name, "pack", "--pack-destination", dir], { stdio: "ignore" });
@@ -22,12 +24,12 @@ export function createInstalledProject(runnerSource: string): string {
       type: "module",
       dependencies: {
         "@ghes-oauth/pulumi": tarball("ghes-oauth-pulumi-"),
-        "@pulumi/pulumi": "3.259.0",
+        "@pulumi/pulumi": pulumiVersion,
       },
       pnpm: { overrides: { "@ghes-oauth/client": tarball("ghes-oauth-client-") } },
     }),
   );
-  writeFileSync(join(dir, "runner.mjs"), runnerSource);
+  for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
   execFileSync("pnpm", ["install", "--prefer-offline", "--ignore-workspace", "--reporter=silent"], {
     cwd: dir,
     stdio: "inherit",
