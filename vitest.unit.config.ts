@@ -1,0 +1,14 @@
+// `pnpm test:unit`: every workspace's unit project (`test/**/*.unit.test.ts`) in one vitest run. The same
+// files also run in each package's own `vitest run` (what `npm test` runs), as its `unit` project.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { unitTestProject } from "@ghes-oauth/vitest-preset";
+import { defineConfig } from "vitest/config";
+
+const workspaces = ["packages", "apps", "tooling"]
+  .flatMap((folder) => readdirSync(folder).map((name) => join(folder, name)))
+  .filter((workspace) => existsSync(join(workspace, "vitest.config.ts")));
+
+export default defineConfig({
+  test: { projects: workspaces.map((workspace) => unitTestProject(workspace, workspace)) },
+});
