@@ -2,7 +2,8 @@
 // files also run in each package's own `vitest run` (what `npm test` runs), as its `unit` project.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { unitTestProject } from "@ghes-oauth/vitest-preset";
+// Imported by path: a root dependency on the workspace package would enter every task hash in Turborepo.
+import { unitTestProject } from "./tooling/vitest-preset/src/index.ts";
 import { defineConfig } from "vitest/config";
 
 const workspaces = ["packages", "apps", "tooling"]
