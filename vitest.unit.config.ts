@@ -2,9 +2,9 @@
 // files also run in each package's own `vitest run` (what `npm test` runs), as its `unit` project.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { defineConfig } from "vitest/config";
 // Imported by path: a root dependency on the workspace package would enter every task hash in Turborepo.
 import { unitTestProject } from "./tooling/vitest-preset/src/index.ts";
-import { defineConfig } from "vitest/config";
 
 const workspaces = ["packages", "apps", "tooling"]
   .flatMap((folder) => readdirSync(folder).map((name) => join(folder, name)))

@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,8 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StubServer, startStubServer } from "./support/stub-server.js";
 
 const packageDir = join(import.meta.dirname, "..");
-const workspaceVersion = (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string })
-  .version;
+const workspaceVersion = (
+  JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string }
+).version;
 const BUMPED = "9.8.7-released.1";
 
 // The packed package, installed into a throwaway node_modules, with its package.json then given another
@@ -26,7 +36,10 @@ describe("the version the client reports", () => {
     mkdirSync(installed, { recursive: true });
     execFileSync("tar", ["-xzf", join(dir, tarball), "-C", installed, "--strip-components=1"]);
     for (const dependency of ["undici", "zod"]) {
-      symlinkSync(realpathSync(join(packageDir, "node_modules", dependency)), join(dir, "node_modules", dependency));
+      symlinkSync(
+        realpathSync(join(packageDir, "node_modules", dependency)),
+        join(dir, "node_modules", dependency),
+      );
     }
     stub = await startStubServer(() => ({ status: 404, body: JSON.stringify({ message: "Not Found" }) }));
   });
@@ -46,12 +59,22 @@ describe("the version the client reports", () => {
     const manifestPath = join(installed, "package.json");
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { version: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: BUMPED }));
-    const client = (await import(pathToFileURL(join(installed, "dist", "index.js")).href)) as typeof import("../src/index.js");
+    const client = (await import(
+      pathToFileURL(join(installed, "dist", "index.js")).href
+    )) as typeof import("../src/index.js");
     expect(client.VERSION).toBe(BUMPED);
     expect(client.DEFAULT_USER_AGENT).toBe(`ghes-oauth-client/${BUMPED}`);
-    const oauth = new client.OAuthAppClient({ baseUrl: stub.apiUrl, clientId: "Iv1.0123456789abcdef", clientSecret: "s3cret" });
-    await expect(oauth.checkToken("ghu_notARealTokenButWellFormed0000000000")).rejects.toBeInstanceOf(client.NotFoundError);
+    const oauth = new client.OAuthAppClient({
+      baseUrl: stub.apiUrl,
+      clientId: "Iv1.0123456789abcdef",
+      clientSecret: "s3cret",
+    });
+    await expect(oauth.checkToken("ghu_notARealTokenButWellFormed0000000000")).rejects.toBeInstanceOf(
+      client.NotFoundError,
+    );
     await oauth.close();
-    expect(stub.requests.map((request) => request.headers["user-agent"])).toEqual([`ghes-oauth-client/${BUMPED}`]);
+    expect(stub.requests.map((request) => request.headers["user-agent"])).toEqual([
+      `ghes-oauth-client/${BUMPED}`,
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { checkScopedToken } from "../dist/runtime/check-scoped-token.js";
 import { configureFromStack } from "../dist/runtime/connection-settings.js";
 
 const clientSecret = "0123456789abcdef0123456789abcdef01234567";
-const valid = { accessToken: "ghu_0123456789abcdefghijklmnopqrstuvwxyz", target: "acme", permissions: { contents: "read" } };
+const valid = {
+  accessToken: "ghu_0123456789abcdefghijklmnopqrstuvwxyz",
+  target: "acme",
+  permissions: { contents: "read" },
+};
 const connection = { baseUrl: "https://ghe.example.com", clientId: "Iv1.0123456789abcdef", clientSecret };
 const ENV = ["GHES_OAUTH_BASE_URL", "GHES_OAUTH_CLIENT_ID", "GHES_OAUTH_CLIENT_SECRET"];
 const stackConfig = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
@@ -32,7 +36,9 @@ describe("check", () => {
     const { failures } = await checkScopedToken({}, valid);
     expect(failures).toHaveLength(1);
     expect(failures?.[0]?.property).toBe("");
-    expect(failures?.[0]?.reason).toMatch(/^connection: no GHES connection: set ghes-oauth:baseUrl \(or env GHES_OAUTH_BASE_URL\), /);
+    expect(failures?.[0]?.reason).toMatch(
+      /^connection: no GHES connection: set ghes-oauth:baseUrl \(or env GHES_OAUTH_BASE_URL\), /,
+    );
     expect(failures?.[0]?.reason).toContain("ghes-oauth:clientSecret (or env GHES_OAUTH_CLIENT_SECRET)");
   });
 
@@ -41,13 +47,17 @@ describe("check", () => {
     vi.stubEnv("GHES_OAUTH_BASE_URL", "https://ghe.example.com");
     configureFromStack(stackConfig({ "ghes-oauth:clientSecret": clientSecret }));
     const [failure] = (await checkScopedToken({}, valid)).failures ?? [];
-    expect(failure?.reason).toMatch(/^connection: no GHES connection: set ghes-oauth:clientId \(or env GHES_OAUTH_CLIENT_ID\);/);
+    expect(failure?.reason).toMatch(
+      /^connection: no GHES connection: set ghes-oauth:clientId \(or env GHES_OAUTH_CLIENT_ID\);/,
+    );
     expect(failure?.reason).not.toContain(clientSecret);
   });
 
   it("accepts a connection from stack config, or field by field from the environment", async () => {
     withoutEnvironment();
-    configureFromStack(stackConfig({ "ghes-oauth:baseUrl": connection.baseUrl, "ghes-oauth:clientId": connection.clientId }));
+    configureFromStack(
+      stackConfig({ "ghes-oauth:baseUrl": connection.baseUrl, "ghes-oauth:clientId": connection.clientId }),
+    );
     vi.stubEnv("GHES_OAUTH_CLIENT_SECRET", clientSecret);
     expect((await checkScopedToken({}, valid)).failures).toBeUndefined();
   });
@@ -71,8 +81,6 @@ describe("check", () => {
   it("reports input failures without looking for a connection", async () => {
     withoutEnvironment();
     const { failures } = await checkScopedToken({}, { ...valid, target: "" });
-    expect(failures?.map((failure) => failure.reason)).toEqual([
-      expect.stringMatching(/^target: /),
-    ]);
+    expect(failures?.map((failure) => failure.reason)).toEqual([expect.stringMatching(/^target: /)]);
   });
 });

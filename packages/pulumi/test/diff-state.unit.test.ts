@@ -24,7 +24,9 @@ describe("diff", () => {
 
   it("treats repository lists as sets: reordering changes nothing", () => {
     expect(diffState(olds, { ...olds, repositories: ["web", "api"] }).changes).toBe(false);
-    expect(diffState({ ...olds, repositoryIds: [2, 1] }, { ...olds, repositoryIds: [1, 2] }).changes).toBe(false);
+    expect(diffState({ ...olds, repositoryIds: [2, 1] }, { ...olds, repositoryIds: [1, 2] }).changes).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -34,13 +36,16 @@ describe("diff", () => {
     ["repositories", ["api"]],
     ["repositoryIds", [7]],
     ["permissions", { contents: "write", metadata: "read" }],
-  ])("replaces the token when %s changes (the new one is created before the old is revoked)", (property, value) => {
-    expect(diffState(olds, { ...olds, [property]: value })).toEqual({
-      changes: true,
-      replaces: [property],
-      deleteBeforeReplace: false,
-    });
-  });
+  ])(
+    "replaces the token when %s changes (the new one is created before the old is revoked)",
+    (property, value) => {
+      expect(diffState(olds, { ...olds, [property]: value })).toEqual({
+        changes: true,
+        replaces: [property],
+        deleteBeforeReplace: false,
+      });
+    },
+  );
 
   it("updates in place when only rotationTrigger or the connection changes", () => {
     expect(diffState(olds, { ...olds, rotationTrigger: "2026-Q4" })).toEqual({
@@ -59,9 +64,16 @@ describe("diff", () => {
 
   it("counts a value unknown at preview as a change, at the top level or nested", () => {
     expect(diffState(olds, { ...olds, target: unknownValue }).replaces).toEqual(["target"]);
-    expect(diffState(olds, { ...olds, repositories: ["api", unknownValue] }).replaces).toEqual(["repositories"]);
-    expect(diffState(olds, { ...olds, permissions: { contents: unknownValue } }).replaces).toEqual(["permissions"]);
-    expect(diffState(olds, { ...olds, rotationTrigger: unknownValue })).toMatchObject({ changes: true, replaces: [] });
+    expect(diffState(olds, { ...olds, repositories: ["api", unknownValue] }).replaces).toEqual([
+      "repositories",
+    ]);
+    expect(diffState(olds, { ...olds, permissions: { contents: unknownValue } }).replaces).toEqual([
+      "permissions",
+    ]);
+    expect(diffState(olds, { ...olds, rotationTrigger: unknownValue })).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
   });
 
   it("replaces when a scope property is added or removed", () => {

@@ -42,7 +42,14 @@ describe("mintedTokenFacts", () => {
   });
 
   it("fills what the answer leaves out: the last eight from the token, empty scope facts, no expiry", () => {
-    const bare = { ...scoped, token_last_eight: null, hashed_token: null, expires_at: null, user: null, installation: null };
+    const bare = {
+      ...scoped,
+      token_last_eight: null,
+      hashed_token: null,
+      expires_at: null,
+      user: null,
+      installation: null,
+    };
     expect(mintedTokenFacts(bare)).toMatchObject({
       tokenLastEight: token.slice(-8),
       hashedToken: "",
@@ -55,10 +62,11 @@ describe("mintedTokenFacts", () => {
   });
 
   it("copies the granted permissions instead of sharing the answer's object", () => {
-    const facts = mintedTokenFacts(scoped);
-    (scoped.installation?.permissions as Record<string, string>).issues = "write";
-    expect(facts.grantedPermissions).toEqual({ contents: "read", metadata: "read" });
-    delete (scoped.installation?.permissions as Record<string, string>).issues;
+    const permissions: Record<string, string> = { contents: "read" };
+    const answer = { ...scoped, installation: { ...scoped.installation, permissions } } as Authorization;
+    const facts = mintedTokenFacts(answer);
+    permissions.issues = "write";
+    expect(facts.grantedPermissions).toEqual({ contents: "read" });
   });
 });
 
@@ -72,7 +80,13 @@ describe("refreshedFacts", () => {
 
   it("takes a reset's new token and its facts, keeping what the answer does not repeat", () => {
     const newToken = "ghu_zyxwvutsrqponmlkjihgfedcba9876543210";
-    const reset = { ...scoped, token: newToken, token_last_eight: "76543210", hashed_token: null, user: null };
+    const reset = {
+      ...scoped,
+      token: newToken,
+      token_last_eight: "76543210",
+      hashed_token: null,
+      user: null,
+    };
     expect(refreshedFacts(previous, reset)).toEqual({
       ...previous,
       token: newToken,

@@ -13,7 +13,8 @@ const readManifest = (path: string) =>
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
   };
-const pinnedSdk = (fixture: string) => readManifest(`sdk-range/${fixture}/package.json`).dependencies?.["@pulumi/pulumi"];
+const pinnedSdk = (fixture: string) =>
+  readManifest(`sdk-range/${fixture}/package.json`).dependencies?.["@pulumi/pulumi"];
 const OLDEST = pinnedSdk("oldest") as string;
 const NEWEST = pinnedSdk("newest") as string;
 
@@ -42,7 +43,10 @@ describe.each([OLDEST, NEWEST])("ScopedToken in a project on @pulumi/pulumi %s",
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    project = createInstalledProject({ "runner.mjs": readFileSync(join(here, "sdk-range/runner.mjs"), "utf8") }, version);
+    project = createInstalledProject(
+      { "runner.mjs": readFileSync(join(here, "sdk-range/runner.mjs"), "utf8") },
+      version,
+    );
   });
 
   afterAll(async () => {

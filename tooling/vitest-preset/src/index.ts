@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { configDefaults, defineConfig, mergeConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from "vitest/config";
+import {
+  configDefaults,
+  defineConfig,
+  mergeConfig,
+  type TestProjectInlineConfiguration,
+  type ViteUserConfig,
+} from "vitest/config";
 
 /** The unit layer: `test/**\/*.unit.test.ts`, tests that need no server, engine, child process or network. */
 export const UNIT_TESTS = "test/**/*.unit.test.ts";
@@ -35,7 +41,11 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
           { extends: true, ...unitTestProject() },
           {
             extends: true,
-            test: { name: "integration", include: [ALL_TESTS], exclude: [...configDefaults.exclude, UNIT_TESTS] },
+            test: {
+              name: "integration",
+              include: [ALL_TESTS],
+              exclude: [...configDefaults.exclude, UNIT_TESTS],
+            },
           },
         ],
       },

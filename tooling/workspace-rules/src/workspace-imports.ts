@@ -38,7 +38,10 @@ export function workspacePackages(root: string): WorkspacePackage[] {
         name: manifest.name,
         dir,
         private: manifest.private === true,
-        installed: new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]),
+        installed: new Set([
+          ...Object.keys(manifest.dependencies ?? {}),
+          ...Object.keys(manifest.peerDependencies ?? {}),
+        ]),
       };
     });
 }

@@ -30,14 +30,18 @@ function ruleViolations(pkg: WorkspacePackage): string[] {
   return importSites(root, pkg).flatMap((site) => {
     if (site.specifier.startsWith(".")) {
       const target = relativeTarget(root, pkg, site, packages);
-      return target ? [`${site.file} reaches into ${target} by a relative path ("${site.specifier}"): import it by name`] : [];
+      return target
+        ? [`${site.file} reaches into ${target} by a relative path ("${site.specifier}"): import it by name`]
+        : [];
     }
     const name = packageOf(site.specifier);
     if (!workspaceNames.has(name) || name === pkg.name) return [];
     const allowed = allowedImports(pkg, site);
     if (allowed.includes(name)) return [];
     const code = site.shipped ? "shipped code (src/, bin/)" : "test code";
-    return [`${site.file} imports ${name}, but ${pkg.name}'s ${code} may import only: ${allowed.join(", ") || "none"}`];
+    return [
+      `${site.file} imports ${name}, but ${pkg.name}'s ${code} may import only: ${allowed.join(", ") || "none"}`,
+    ];
   });
 }
 
@@ -46,7 +50,9 @@ function undeclaredImports(pkg: WorkspacePackage): string[] {
     .filter((site) => site.shipped && !site.specifier.startsWith(".") && !isBuiltin(site.specifier))
     .map((site) => ({ site, name: packageOf(site.specifier) }))
     .filter(({ name }) => name !== pkg.name && !pkg.installed.has(name))
-    .map(({ site, name }) => `${site.file} imports ${name}, which is not in dependencies or peerDependencies`);
+    .map(
+      ({ site, name }) => `${site.file} imports ${name}, which is not in dependencies or peerDependencies`,
+    );
 }
 
 describe("workspace dependency rules", () => {
@@ -54,9 +60,12 @@ describe("workspace dependency rules", () => {
     expect(libraries.filter((pkg) => !(pkg.name in SHIPPED_IMPORTS)).map((pkg) => pkg.name)).toEqual([]);
   });
 
-  it.each(packages.map((pkg) => [pkg.name, pkg] as const))("%s imports only what its rules allow", (_name, pkg) => {
-    expect(ruleViolations(pkg)).toEqual([]);
-  });
+  it.each(packages.map((pkg) => [pkg.name, pkg] as const))(
+    "%s imports only what its rules allow",
+    (_name, pkg) => {
+      expect(ruleViolations(pkg)).toEqual([]);
+    },
+  );
 
   it.each(packages.filter((pkg) => !pkg.private).map((pkg) => [pkg.name, pkg] as const))(
     "%s declares every package its shipped code imports",
@@ -66,8 +75,15 @@ describe("workspace dependency rules", () => {
   );
 
   it("sees the imports it judges: the client's tests use the emulator, the Pulumi package's code the client", () => {
-    const sites = (name: string) => importSites(root, packages.find((pkg) => pkg.name === name) as WorkspacePackage);
-    expect(sites("@ghes-oauth/client").some((site) => !site.shipped && packageOf(site.specifier) === "@ghes-oauth/emulator")).toBe(true);
-    expect(sites("@ghes-oauth/pulumi").some((site) => site.shipped && site.specifier === "@ghes-oauth/client")).toBe(true);
+    const sites = (name: string) =>
+      importSites(root, packages.find((pkg) => pkg.name === name) as WorkspacePackage);
+    expect(
+      sites("@ghes-oauth/client").some(
+        (site) => !site.shipped && packageOf(site.specifier) === "@ghes-oauth/emulator",
+      ),
+    ).toBe(true);
+    expect(
+      sites("@ghes-oauth/pulumi").some((site) => site.shipped && site.specifier === "@ghes-oauth/client"),
+    ).toBe(true);
   });
 });

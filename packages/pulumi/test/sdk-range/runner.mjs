@@ -10,7 +10,9 @@ import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 const require = createRequire(import.meta.url);
 // The SDK copy this project resolves, and the one @ghes-oauth/pulumi resolves: they must be the same file.
 const projectSdk = require.resolve("@pulumi/pulumi/package.json");
-const packageSdk = createRequire(require.resolve("@ghes-oauth/pulumi")).resolve("@pulumi/pulumi/package.json");
+const packageSdk = createRequire(require.resolve("@ghes-oauth/pulumi")).resolve(
+  "@pulumi/pulumi/package.json",
+);
 
 mkdirSync(join(process.cwd(), ".pulumi"), { recursive: true });
 const workDir = mkdtempSync(join(process.cwd(), ".pulumi", "work-"));
