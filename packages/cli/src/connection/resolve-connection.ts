@@ -15,13 +15,18 @@ export async function resolveConnection(io: Io, flags: ConnectionFlags): Promise
   const baseUrl = (flags["base-url"] ?? io.env.GHES_OAUTH_BASE_URL)?.trim();
   if (!baseUrl)
     throw new UsageError("missing --base-url (or env GHES_OAUTH_BASE_URL), e.g. https://github.example.com");
+  let location: ReturnType<typeof normalizeBaseUrl>;
   try {
-    normalizeBaseUrl(baseUrl);
+    location = normalizeBaseUrl(baseUrl);
   } catch (error) {
     if (error instanceof InvalidInputError)
       throw new UsageError(`--base-url ${error.issues.map((issue) => issue.message).join("; ")}`);
     throw error;
   }
+  if (!location.secure && !location.loopback)
+    throw new UsageError(
+      "--base-url must use https:// (plain http:// only to a loopback address): the client secret would travel in clear text",
+    );
   const clientId = (flags["client-id"] ?? io.env.GHES_OAUTH_CLIENT_ID)?.trim();
   if (!clientId)
     throw new UsageError("missing --client-id (or env GHES_OAUTH_CLIENT_ID): the app's client ID");
