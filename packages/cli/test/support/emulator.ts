@@ -5,6 +5,7 @@ export interface SeededEmulator {
   admin: EmulatorAdmin;
   clientId: string;
   clientSecret: string;
+  org: { id: number; repositories: { id: number; name: string }[] };
   /** env for the CLI: GHES_OAUTH_BASE_URL, GHES_OAUTH_CLIENT_ID, GHES_OAUTH_CLIENT_SECRET. */
   env: Record<string, string>;
   /** A fresh non-scoped user token of `login` (default octocat). */
@@ -21,7 +22,11 @@ export const APP_PERMISSIONS = { metadata: "read", contents: "write", issues: "w
 export async function startSeededEmulator(): Promise<SeededEmulator> {
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1" });
   const admin = new EmulatorAdmin(emulator.apiUrl);
-  await admin.createAccount({ login: "octo-org", type: "Organization", repositories: ["api", "web", "docs"] });
+  const org = await admin.createAccount({
+    login: "octo-org",
+    type: "Organization",
+    repositories: ["api", "web", "docs"],
+  });
   await admin.createAccount({ login: "octocat", type: "User" });
   await admin.createAccount({ login: "hubot", type: "User" });
   const app = await admin.createApp({ name: "Responder", permissions: { ...APP_PERMISSIONS } });
@@ -31,6 +36,7 @@ export async function startSeededEmulator(): Promise<SeededEmulator> {
     admin,
     clientId: app.client_id,
     clientSecret: app.client_secret,
+    org,
     env: {
       GHES_OAUTH_BASE_URL: emulator.apiUrl,
       GHES_OAUTH_CLIENT_ID: app.client_id,
