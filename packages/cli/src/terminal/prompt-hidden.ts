@@ -15,8 +15,9 @@ export function promptHidden(
   question: string,
 ): Promise<string> {
   if (!input.isTTY) throw new UsageError("cannot prompt: stdin is not a terminal");
-  output.write(question);
+  // Raw mode (no echo) before the prompt shows: a value typed or pasted the moment it appears must not echo.
   input.setRawMode(true);
+  output.write(question);
   input.resume();
   input.setEncoding("utf8");
   let value = "";
