@@ -18,7 +18,7 @@ export class Redactor {
       const encoded = encodeURIComponent(secret);
       unique.add(secret);
       unique.add(encoded);
-      unique.add(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+      unique.add(encoded.replace(/%[0-9A-F]{2}/g, (percent) => percent.toLowerCase()));
     }
     // Longest first, so a secret that contains another is replaced whole.
     this.#secrets = [...unique].sort((a, b) => b.length - a.length);

@@ -30,7 +30,7 @@ export function toTransportError(
   redactor: Redactor,
   signal?: AbortSignal,
 ): TransportError {
-  if (error instanceof TransportError) return error;
+  if (isTransportError(error)) return error;
   // An abort rejects with whatever reason the caller gave; the code says what happened regardless.
   const code = signal?.aborted ? abortCode(signal.reason) : errorCode(error);
   const detail = DESCRIPTIONS.get(code) ?? messageOf(error);
@@ -58,4 +58,13 @@ function errorCode(error: unknown): string {
 function messageOf(error: unknown): string {
   const message = readProperty(error, "message");
   return typeof message === "string" ? message : "the transport failed";
+}
+
+/** `instanceof` runs a proxy's getPrototypeOf trap, which may throw: a thrown value is anything. */
+function isTransportError(error: unknown): error is TransportError {
+  try {
+    return error instanceof TransportError;
+  } catch {
+    return false;
+  }
 }
