@@ -68,6 +68,9 @@ describe("GhesOAuthError, the base of every client error", () => {
     const error = new GrantError("bad_verification_code", `code ${secret} expired`);
     expect(error).toBeInstanceOf(GhesOAuthError);
     expect(error.name).toBe("GrantError");
+    expect(error.stack?.split("\n")[0]).toBe(
+      "GrantError: grant failed: bad_verification_code: code [REDACTED] expired",
+    );
     expect(error.error).toBe("bad_verification_code");
     expect(error.description).toBe("code [REDACTED] expired");
     expect(everyRendering(error)).not.toContain(secret);
@@ -97,6 +100,7 @@ describe("GhesOAuthError, the base of every client error", () => {
   it("redacts TransportError.code and the ResponseShapeError request id and issue paths", () => {
     const transport = new TransportError(request, `E_${secret}`, `failed (E_${secret})`, undefined, redactor);
     expect(transport.code).toBe("E_[REDACTED]");
+    expect(transport.stack?.split("\n")[0]).toBe(`TransportError: ${transport.message}`);
     const shape = new ResponseShapeError(
       request,
       200,

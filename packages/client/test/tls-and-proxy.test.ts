@@ -126,6 +126,29 @@ describe("plain http and proxies (the emulator over http)", () => {
     await proxy?.close();
   });
 
+  it.each([true, false])(
+    "the test proxy itself sees the Basic credentials of plain http sent through it (tunnel: %s)",
+    async (proxyTunnel) => {
+      const witness = await startConnectProxy();
+      const through = new ProxyAgent({ uri: witness.url, proxyTunnel });
+      try {
+        const response = await through.request({
+          origin: new URL(emulator.apiUrl).origin,
+          path: "/api/v3/applications/x/token",
+          method: "POST",
+          headers: { authorization: "Basic eDp5", "content-type": "application/json" },
+          body: "{}",
+        });
+        await response.body.text();
+        expect(witness.sawClearTextCredentials()).toBe(true);
+        expect(witness.tunnels.length + witness.forwarded.length).toBe(1);
+      } finally {
+        await through.close();
+        await witness.close();
+      }
+    },
+  );
+
   it.each(["127.0.0.1", "localhost"])(
     "a loopback http://%s target bypasses HTTP(S)_PROXY: the proxy sees no request and no credentials",
     async (host) => {

@@ -10,8 +10,8 @@ export interface GhesOAuthErrorOptions {
 
 /**
  * The base of every error this package throws. Redaction is done here, once, at construction:
- * the message, every property (deeply, object keys included), the stack and the whole `cause`
- * chain go through the redactor, so no construction site can forget a string.
+ * the message (and so the stack), every property (deeply, object keys included) and the whole
+ * `cause` chain go through the redactor, so no construction site can forget a string.
  *
  * A subclass passes its data as `properties` and `declare`s the fields (a plain field declaration
  * would be re-initialized to `undefined` after `super()`); it assigns nothing itself:
@@ -32,6 +32,7 @@ export class GhesOAuthError extends Error {
       options.cause === undefined ? undefined : { cause: sanitizeCause(options.cause, redactor) },
     );
     Object.assign(this, redactor.redactValue(properties));
-    if (this.stack !== undefined) this.stack = redactor.redact(this.stack);
+    // The stack is left alone: V8 builds it on first read from the name and the (redacted) message,
+    // and reading it here would freeze it before a subclass sets its name.
   }
 }
