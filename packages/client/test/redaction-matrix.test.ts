@@ -347,6 +347,14 @@ describe("a custom dispatcher throwing secret-bearing failures", () => {
       },
     ],
     [
+      "a two-link cyclic cause chain without a code anywhere",
+      (o) => {
+        const first = new Error(`first ${everything(requestOf(o))}`);
+        first.cause = new Error(`second ${requestOf(o).accessToken}`, { cause: first });
+        return first;
+      },
+    ],
+    [
       "a self-referencing cause",
       (o) => {
         const error = new Error(`self ${everything(requestOf(o))}`);
@@ -479,8 +487,8 @@ describe("invalid input built from the secrets", () => {
 
 describe("totals", () => {
   it("tried every case and found no leak", () => {
-    // 11 statuses + 3 non-JSON + 1 deep, x 9 methods; 2 shape kinds x 5; 17 dispatcher kinds x 9; 9 + 1 input.
-    const expected = (11 + 3 + 1) * 9 + 2 * 5 + 17 * 9 + 9 + 1;
+    // 11 statuses + 3 non-JSON + 1 deep, x 9 methods; 2 shape kinds x 5; 18 dispatcher kinds x 9; 9 + 1 input.
+    const expected = (11 + 3 + 1) * 9 + 2 * 5 + 18 * 9 + 9 + 1;
     console.log(
       `redaction matrix: ${tally.cases} cases, ${tally.renderings} renderings, ${tally.searches} searches, ${tally.leaks.length} leaks`,
     );
