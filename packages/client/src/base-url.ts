@@ -14,19 +14,7 @@ export interface ApiLocation {
  * `/api/v3`, api.github.com stays at the root, trailing slashes are trimmed.
  */
 export function normalizeBaseUrl(baseUrl: string): ApiLocation {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw invalid(
-      "must be an absolute URL such as https://github.example.com or https://github.example.com/api/v3",
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw invalid("must use https:// (or http:// on loopback)");
-  if (url.username || url.password)
-    throw invalid("must not contain credentials; use clientId and clientSecret");
-  if (url.search || url.hash) throw invalid("must not contain a query string or fragment");
+  const url = parseServiceUrl(baseUrl, "baseUrl");
   const path = url.pathname.replace(/\/+$/, "");
   const basePath = path === "" && url.hostname !== "api.github.com" ? "/api/v3" : path;
   return {
@@ -37,6 +25,25 @@ export function normalizeBaseUrl(baseUrl: string): ApiLocation {
   };
 }
 
+/** Parses an http(s) URL option, refusing credentials, a query string or a fragment. */
+export function parseServiceUrl(value: string, option: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(
+      option,
+      "must be an absolute URL such as https://github.example.com or https://github.example.com/api/v3",
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalid(option, "must use https:// (or http:// on loopback)");
+  if (url.username || url.password)
+    throw invalid(option, "must not contain credentials; use clientId and clientSecret");
+  if (url.search || url.hash) throw invalid(option, "must not contain a query string or fragment");
+  return url;
+}
+
 /** `localhost`, 127.0.0.0/8 and ::1 (as `URL.hostname` spells them). */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, "");
@@ -45,6 +52,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function invalid(message: string): InvalidInputError {
-  return new InvalidInputError([{ path: "baseUrl", message }]);
+function invalid(option: string, message: string): InvalidInputError {
+  return new InvalidInputError([{ path: option, message }]);
 }
