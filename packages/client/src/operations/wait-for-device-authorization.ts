@@ -1,11 +1,9 @@
-// The promise API is read off the module object at call time, so test fake timers (which patch
-// that object) control the waits.
-import timers from "node:timers/promises";
 import { OAuthError } from "../errors/oauth-error.js";
 import { toTransportError } from "../errors/to-transport-error.js";
 import { formEncoded } from "../request/form-encoded.js";
 import { ACCESS_TOKEN_ROUTE } from "../request/oauth-route.js";
 import type { RequestContext } from "../request/request-context.js";
+import { sleep } from "../retry/sleep.js";
 import {
   type DeviceWaitOptions,
   deviceCodeArgumentSchema,
@@ -43,7 +41,8 @@ export async function waitForDeviceAuthorization(
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) throw expired(expiresIn);
     try {
-      await timers.setTimeout(Math.min(interval * 1000, remainingMs), undefined, { signal });
+      // The global-timer sleep (not node:timers/promises): fake timers in tests control it.
+      await sleep(Math.min(interval * 1000, remainingMs), signal);
     } catch (error) {
       throw toTransportError(ACCESS_TOKEN_ROUTE, error, redactor, signal);
     }
