@@ -270,10 +270,11 @@ describe("answers", () => {
     ["an error that is not a string", GRANTS[2], { error: 7 }, "error"],
   ] as const)("%s is a ResponseShapeError naming the path", async (_name, grant, body, path) => {
     const { client } = await stubAndClient(() => json(body));
-    const error = await grant[2](client).catch((caught: unknown) => caught);
+    const [, route, call] = grant as (typeof GRANTS)[number];
+    const error = await call(client).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResponseShapeError);
     expect((error as ResponseShapeError).issues.map((issue) => issue.path)).toContain(path);
-    expect((error as ResponseShapeError).route).toBe(grant[1]);
+    expect((error as ResponseShapeError).route).toBe(route);
     expect((error as ResponseShapeError).requestId).toBe("ABCD:1234");
   });
 
