@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   NotFoundError,
   OAuthAppClient,
+  OAuthError,
   RateLimitError,
   ResponseShapeError,
   ServerError,
@@ -12,7 +13,8 @@ import {
 } from "../src/index.js";
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { authorizationBody } from "./support/fixtures.js";
-import { closedPort, startStubServer } from "./support/stub-server.js";
+import { deviceCodeBody, expiringGrantBody, oauthErrorBody } from "./support/oauth-fixtures.js";
+import { closedPort, type StubAnswer, startStubServer } from "./support/stub-server.js";
 
 let emulator: SeededEmulator;
 
@@ -293,5 +295,206 @@ describe("no token or secret in any error (scripted server and closed port)", ()
     })();
     expect(error).toBeInstanceOf(InvalidInputError);
     for (const text of renderings(error)) expect(text).not.toContain(clientSecret);
+  });
+});
+
+describe("no refresh token, code, device code or secret in any error of the OAuth grants", () => {
+  const refreshToken = "ghr_Leak/Refresh+Token=0123456789abcdef";
+  const webCode = "web/Leak+Code=0123456789";
+  const deviceCode = "device/Leak+Code=0123456789";
+  const echoedAccess = "ghu_Echoed/Access+Token=0123456789";
+  const echoedRefresh = "ghr_Echoed/Refresh+Token=0123456789";
+  const clientId = "Iv1.leak";
+  const clientSecret = "leak test/client+secret=";
+  const form = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+  const inputs = [refreshToken, webCode, deviceCode, clientSecret];
+  const secrets = [
+    ...inputs.flatMap((value) => [value, encodeURIComponent(value), form(value)]),
+    ...[echoedAccess, echoedRefresh].flatMap((value) => [value, encodeURIComponent(value)]),
+    Buffer.from(`${clientId}:${clientSecret}`).toString("base64"),
+  ];
+  const options = { clientId, clientSecret, retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 } };
+
+  type GrantCall = (client: OAuthAppClient, signal?: AbortSignal) => Promise<unknown>;
+  const GRANT_CALLS: Array<[string, GrantCall]> = [
+    ["refreshToken", (c, signal) => c.refreshToken(refreshToken, { signal })],
+    [
+      "exchangeWebFlowCode",
+      (c, signal) =>
+        c.exchangeWebFlowCode({ code: webCode, redirectUri: "https://app.example.com/cb" }, { signal }),
+    ],
+    ["createDeviceCode", (c, signal) => c.createDeviceCode({ scopes: ["repo"] }, { signal })],
+    ["exchangeDeviceCode", (c, signal) => c.exchangeDeviceCode(deviceCode, { signal })],
+    [
+      "waitForDeviceAuthorization",
+      (c, signal) => c.waitForDeviceAuthorization(deviceCode, { interval: 0.001, expiresIn: 60, signal }),
+    ],
+  ];
+
+  /** What a hostile server could echo: the raw request body and each value sent. */
+  const echo = (body: string) => {
+    const values = [...new URLSearchParams(body).values()];
+    return [body, ...values, ...values.map(encodeURIComponent)].join(" ");
+  };
+
+  async function withStub(
+    answer: (body: string) => StubAnswer,
+    run: (client: OAuthAppClient) => Promise<void>,
+  ) {
+    const stub = await startStubServer((request) => answer(request.body));
+    const client = new OAuthAppClient({ ...options, baseUrl: stub.apiUrl });
+    try {
+      await run(client);
+    } finally {
+      await client.close();
+      await stub.close();
+    }
+  }
+
+  it.each(GRANT_CALLS)(
+    "%s: an OAuth error whose description, uri and request id echo what was sent and the answer's tokens",
+    async (_name, call) => {
+      await withStub(
+        (body) => ({
+          status: 200,
+          headers: { "x-github-request-id": `id-${encodeURIComponent(body)}` },
+          body: JSON.stringify({
+            ...oauthErrorBody("bad_verification_code"),
+            // The tokens of the answer's own fields are echoed too.
+            error_description: `bad: ${echo(body)} ${echoedAccess} ${echoedRefresh}`,
+            error_uri: `https://docs.example.com/?q=${encodeURIComponent(echo(body))}`,
+            access_token: echoedAccess,
+            refresh_token: echoedRefresh,
+          }),
+        }),
+        async (client) => {
+          const error = await expectNoLeak(call(client), secrets, OAuthError);
+          expect((error as OAuthError).code).toBe("bad_verification_code");
+          expect((error as OAuthError).description).toContain("[REDACTED]");
+        },
+      );
+    },
+  );
+
+  it.each(GRANT_CALLS)("%s: a 5xx whose body echoes what was sent", async (_name, call) => {
+    await withStub(
+      (body) => ({
+        status: 502,
+        body: JSON.stringify({ message: `upstream said ${echo(body)}`, errors: [echo(body)] }),
+      }),
+      async (client) => {
+        await expectNoLeak(call(client), secrets, ServerError);
+      },
+    );
+  });
+
+  it.each(GRANT_CALLS)("%s: a 200 of the wrong shape carrying tokens", async (_name, call) => {
+    await withStub(
+      () => ({
+        status: 200,
+        body: JSON.stringify({
+          ...expiringGrantBody(echoedAccess, echoedRefresh),
+          ...deviceCodeBody(deviceCode),
+          expires_in: echoedAccess,
+          scope: [echoedRefresh],
+          interval: refreshToken,
+        }),
+      }),
+      async (client) => {
+        await expectNoLeak(call(client), secrets, ResponseShapeError);
+      },
+    );
+  });
+
+  it.each(GRANT_CALLS)("%s: a 200 that is not JSON and echoes the request", async (_name, call) => {
+    await withStub(
+      (body) => ({ status: 200, headers: { "content-type": "text/html" }, body: `<html>${echo(body)}` }),
+      async (client) => {
+        await expectNoLeak(call(client), secrets, ResponseShapeError);
+      },
+    );
+  });
+
+  it.each(GRANT_CALLS)("%s: a connection reset", async (_name, call) => {
+    await withStub(
+      () => "reset",
+      async (client) => {
+        await expectNoLeak(call(client), secrets, TransportError);
+      },
+    );
+  });
+
+  it.each(GRANT_CALLS)("%s: connection refused", async (_name, call) => {
+    const client = new OAuthAppClient({ ...options, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+    const error = await expectNoLeak(call(client), secrets, TransportError);
+    expect((error as TransportError).code).toBe("ECONNREFUSED");
+    await client.close();
+  });
+
+  it.each(GRANT_CALLS)("%s: aborted with a reason that names the secrets", async (_name, call) => {
+    const client = new OAuthAppClient({ ...options, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+    // The reason names the call's own inputs and the client secret.
+    const own = {
+      refreshToken: [refreshToken],
+      exchangeWebFlowCode: [webCode],
+      createDeviceCode: [] as string[],
+    };
+    const reason = (own as Record<string, string[]>)[_name] ?? [deviceCode];
+    const signal = AbortSignal.abort(new Error(`stop ${[...reason, clientSecret].join(" ")}`));
+    const error = await expectNoLeak(call(client, signal), secrets, TransportError);
+    expect((error as TransportError).code).toBe("ABORT_ERR");
+    await client.close();
+  });
+
+  it.each(GRANT_CALLS)("%s: timing out", async (_name, call) => {
+    await withStub(
+      () => ({ delayMs: 1_500, then: { status: 200, body: "{}" } }),
+      async (client) => {
+        const error = await expectNoLeak(call(client, AbortSignal.timeout(50)), secrets, TransportError);
+        expect((error as TransportError).code).toBe("TIMEOUT_ERR");
+      },
+    );
+  });
+
+  it("waitForDeviceAuthorization: an abort while pending, with a reason naming the device code", async () => {
+    await withStub(
+      () => ({ status: 200, body: JSON.stringify(oauthErrorBody("authorization_pending")) }),
+      async (client) => {
+        const controller = new AbortController();
+        const waiting = client.waitForDeviceAuthorization(deviceCode, {
+          interval: 0.001,
+          expiresIn: 60,
+          signal: controller.signal,
+          onPending: ({ attempt }) => {
+            if (attempt === 2) controller.abort(new Error(`stop polling ${deviceCode}`));
+          },
+        });
+        const error = await expectNoLeak(waiting, secrets, TransportError);
+        expect((error as TransportError).code).toBe("ABORT_ERR");
+      },
+    );
+  });
+
+  it("invalid input never echoes the refresh token, code or device code", async () => {
+    const client = new OAuthAppClient({ ...options, baseUrl: "https://github.example.com" });
+    await expectNoLeak(client.refreshToken(`${refreshToken} `), secrets, InvalidInputError);
+    await expectNoLeak(client.exchangeWebFlowCode({ code: ` ${webCode}` }), secrets, InvalidInputError);
+    await expectNoLeak(
+      client.exchangeWebFlowCode({ code: webCode, redirectUri: refreshToken }),
+      secrets,
+      InvalidInputError,
+    );
+    await expectNoLeak(client.exchangeDeviceCode(`${deviceCode}\n`), secrets, InvalidInputError);
+    await expectNoLeak(
+      client.waitForDeviceAuthorization(`\t${deviceCode}`, { interval: 5, expiresIn: 900 }),
+      secrets,
+      InvalidInputError,
+    );
+    await expectNoLeak(
+      client.createDeviceCode({ scopes: [`${deviceCode} x`] }),
+      [deviceCode],
+      InvalidInputError,
+    );
+    await client.close();
   });
 });
