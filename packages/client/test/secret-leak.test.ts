@@ -448,6 +448,7 @@ describe("no refresh token, code, device code or secret in any error of the OAut
 
   it.each(GRANT_CALLS)("%s: timing out", async (_name, call) => {
     await withStub(
+      // biome-ignore lint/suspicious/noThenProperty: the stub server's delayed-answer shape, never awaited
       () => ({ delayMs: 1_500, then: { status: 200, body: "{}" } }),
       async (client) => {
         const error = await expectNoLeak(call(client, AbortSignal.timeout(50)), secrets, TransportError);
