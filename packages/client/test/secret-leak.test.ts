@@ -188,6 +188,99 @@ describe("no token or secret in any error (emulator)", () => {
   });
 });
 
+describe("no refresh token, code, device code or secret in any grant error (emulator)", () => {
+  const form = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+  const variants = (value: string) => [value, encodeURIComponent(value), form(value)];
+  function grantClient(clientSecret = emulator.clientSecret) {
+    return new OAuthAppClient({
+      baseUrl: emulator.apiUrl,
+      clientId: emulator.clientId,
+      clientSecret,
+      retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 },
+    });
+  }
+  const basic = (secret: string) => Buffer.from(`${emulator.clientId}:${secret}`).toString("base64");
+
+  /** A fresh refresh token, web-flow code and device code, and the calls that use them. */
+  async function grantCalls() {
+    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
+    const { code } = await emulator.admin.createWebFlowCode({
+      client_id: emulator.clientId,
+      login: "octocat",
+    });
+    const device = await grantClient().createDeviceCode();
+    const refreshToken = issued.refresh_token as string;
+    const secrets = [refreshToken, code, device.device_code, issued.token, emulator.clientSecret].flatMap(
+      variants,
+    );
+    const calls: Array<[string, (client: OAuthAppClient) => Promise<unknown>]> = [
+      ["refreshToken", (c) => c.refreshToken(refreshToken)],
+      ["exchangeWebFlowCode", (c) => c.exchangeWebFlowCode({ code })],
+      ["createDeviceCode", (c) => c.createDeviceCode()],
+      ["exchangeDeviceCode", (c) => c.exchangeDeviceCode(device.device_code)],
+      [
+        "waitForDeviceAuthorization",
+        (c) => c.waitForDeviceAuthorization(device.device_code, { interval: 0.001, expiresIn: 60 }),
+      ],
+    ];
+    return { calls, secrets: [...secrets, basic(emulator.clientSecret)], refreshToken, code };
+  }
+
+  it("a used refresh token and a used web-flow code: OAuthError without their values", async () => {
+    const client = grantClient();
+    const { refreshToken, code, secrets } = await grantCalls();
+    const grant = await client.refreshToken(refreshToken);
+    await client.exchangeWebFlowCode({ code });
+    const all = [...secrets, ...variants(grant.access_token), ...variants(grant.refresh_token as string)];
+    await expectNoLeak(client.refreshToken(refreshToken), all, OAuthError);
+    await expectNoLeak(client.exchangeWebFlowCode({ code }), all, OAuthError);
+    await client.close();
+  });
+
+  it("a wrong client secret: incorrect_client_credentials without the secrets", async () => {
+    const wrong = "wrong client+secret/=";
+    const client = grantClient(wrong);
+    const { calls, secrets } = await grantCalls();
+    for (const [name, call] of calls) {
+      if (/Device/.test(name)) continue; // the device flow sends no client secret
+      const error = await expectNoLeak(
+        call(client),
+        [...secrets, ...variants(wrong), basic(wrong)],
+        OAuthError,
+      );
+      expect((error as OAuthError).code).toBe("incorrect_client_credentials");
+    }
+    await client.close();
+  });
+
+  it.each([
+    [503, ServerError],
+    [429, RateLimitError],
+  ] as const)("every grant with an injected %s", async (status, errorClass) => {
+    const client = grantClient();
+    const { calls, secrets } = await grantCalls();
+    await emulator.admin.setFaults({ status, path: "/login/" });
+    try {
+      for (const [, call] of calls) await expectNoLeak(call(client), secrets, errorClass);
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("every grant with a connection reset", async () => {
+    const client = grantClient();
+    const { calls, secrets } = await grantCalls();
+    await emulator.admin.setFaults({ resetRate: 1, path: "/login/" });
+    try {
+      for (const [, call] of calls) await expectNoLeak(call(client), secrets, TransportError);
+    } finally {
+      await emulator.admin.clearFaults();
+      await client.close();
+    }
+  });
+});
+
 describe("no token or secret in any error (scripted server and closed port)", () => {
   const token = "gho_Leak/Test+Token=0123456789abcdef";
   const clientId = "Iv1.leak";
