@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  createRequestContext,
   InvalidInputError,
   NotFoundError,
   OAUTH_ERROR_CODES,
@@ -164,6 +165,30 @@ describe("the web-origin dispatcher", () => {
     expect(afterClose).toBeInstanceOf(TransportError);
     expect((afterClose as TransportError).code).toBe("UND_ERR_CLOSED");
     expect(web.requests).toHaveLength(1);
+  });
+
+  it("a context creates no second pool until a grant needs one", () => {
+    const { context } = createRequestContext({
+      baseUrl: "https://api.github.com",
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+    });
+    expect(context.web.origin).toBe("https://github.com");
+    expect(context.web.dispatcher.created).toBe(false);
+    expect(context.web.dispatcher.get()).toBe(context.web.dispatcher.get());
+    expect(context.web.dispatcher.get()).not.toBe(context.dispatcher);
+    expect(context.web.dispatcher.created).toBe(true);
+    open.push(context.dispatcher, context.web.dispatcher);
+  });
+
+  it("the same origin shares the API pool", () => {
+    const { context } = createRequestContext({
+      baseUrl: "https://github.example.com",
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+    });
+    expect(context.web.dispatcher.get()).toBe(context.dispatcher);
+    open.push(context.dispatcher);
   });
 
   it("an injected dispatcher serves both origins and is left open", async () => {

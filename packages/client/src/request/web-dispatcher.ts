@@ -25,6 +25,11 @@ export class WebDispatcher {
     return new WebDispatcher(undefined, create);
   }
 
+  /** Whether a dispatcher is there to use: always for a shared one, after the first get() for a lazy one. */
+  get created(): boolean {
+    return this.#dispatcher !== undefined;
+  }
+
   get(): Dispatcher {
     if (this.#create === undefined) return this.#dispatcher as Dispatcher;
     // Same answer as a closed undici Pool gives: no request after close().
