@@ -7,7 +7,7 @@ import { ApiError, notFound } from "./http/api-error.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
 import { sendJson, sendNoContent } from "./http/send.js";
-import { redactPath } from "./redact.js";
+import { redactPath, redactQuery } from "./redact.js";
 import { newRequestId } from "./request-id.js";
 import type { RequestLog, RequestLogEntry } from "./request-log.js";
 
@@ -74,18 +74,14 @@ export function createRequestListener({
     const pathname = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
     const routePath = routePathOf(pathname);
     const isAdmin = routePath.startsWith(ADMIN_PREFIX);
-    const exchange = new Exchange(
-      req,
-      res,
-      requestId,
-      routePath,
-      queryStart < 0 ? "" : rawUrl.slice(queryStart + 1),
-    );
+    const rawQuery = queryStart < 0 ? "" : rawUrl.slice(queryStart + 1);
+    const exchange = new Exchange(req, res, requestId, routePath, rawQuery);
 
     res.once("close", () => {
       const entry: RequestLogEntry = {
         method: req.method ?? "GET",
         path: redactPath(pathname),
+        query: redactQuery(rawQuery),
         status: res.writableFinished ? res.statusCode : 0,
         time: new Date(Date.now() - (performance.now() - started)).toISOString(),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
