@@ -3,9 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { accessLogLine } from "./access-log.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
-import { ApiError, notFound } from "./http/api-error.js";
+import { ApiError, notFound, payloadTooLarge } from "./http/api-error.js";
+import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
+import { declaresOversizedBody } from "./http/read-body.js";
 import { sendJson, sendNoContent } from "./http/send.js";
 import { redactPath, redactQuery } from "./redact.js";
 import { newRequestId } from "./request-id.js";
@@ -18,6 +20,11 @@ const ADMIN_PREFIX = "/_emulator/";
 function routePathOf(pathname: string): string {
   if (pathname === API_PREFIX) return "/";
   return pathname.startsWith(`${API_PREFIX}/`) ? pathname.slice(API_PREFIX.length) : pathname;
+}
+
+function tooLargeReply(): Reply {
+  const error = payloadTooLarge(DOCUMENTATION_URLS.root);
+  return { status: error.status, body: error.body };
 }
 
 export interface ListenerDependencies {
@@ -60,10 +67,26 @@ export function createRequestListener({
         reply = { status: error.status, body: error.body, headers: error.headers };
       }
     }
-    await bodyReceived(exchange);
+    await send(exchange, reply);
+  }
+
+  /**
+   * Sends `reply` once the request body is in. A body that proves too large to read turns any answer
+   * into a 413 (as a declared oversized Content-Length does up front), sent with `connection: close`
+   * and closed gracefully, so the client reads the 413 instead of a reset.
+   */
+  async function send(exchange: Exchange, reply: Reply): Promise<void> {
+    const { req, res, requestId } = exchange;
+    const complete = await bodyReceived(exchange);
     if (res.destroyed) return;
-    if (reply.status === 204) sendNoContent(res, requestId);
-    else sendJson(res, requestId, reply.status, reply.body, reply.headers);
+    let answer = reply;
+    if (!complete) {
+      const tooLarge = reply.status === 413 ? reply : tooLargeReply();
+      answer = { ...tooLarge, headers: { ...tooLarge.headers, connection: "close" } };
+      lingerOnClose(req.socket);
+    }
+    if (answer.status === 204) sendNoContent(res, requestId, answer.headers);
+    else sendJson(res, requestId, answer.status, answer.body, answer.headers);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,6 +114,8 @@ export function createRequestListener({
       log?.(accessLogLine(entry));
     });
 
+    // Refused before anything else, routing and faults included: the body is never read.
+    if (declaresOversizedBody(req)) return send(exchange, tooLargeReply());
     if (isAdmin) return answer(exchange, adminRoutes);
 
     const fault = faults.decide(req.method ?? "GET", pathname);
@@ -102,9 +127,7 @@ export function createRequestListener({
     }
     if (fault.status !== undefined) {
       const error = faultResponse(fault.status, requestId);
-      await bodyReceived(exchange);
-      if (!res.destroyed) sendJson(res, requestId, error.status, error.body, error.headers);
-      return;
+      return send(exchange, { status: error.status, body: error.body, headers: error.headers });
     }
     return answer(exchange, apiRoutes);
   }

@@ -7,6 +7,7 @@ import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { declaresOversizedBody } from "./http/read-body.js";
 import type { EmulatorUrls } from "./render/urls.js";
 import { createRequestListener } from "./request-listener.js";
 import { RequestLog } from "./request-log.js";
@@ -72,6 +73,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : createHttpServer(listener);
+  // `Expect: 100-continue`: a client announcing an oversized body gets its 413 before sending it.
+  server.on("checkContinue", (req, res) => {
+    if (!declaresOversizedBody(req)) res.writeContinue();
+    listener(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;
