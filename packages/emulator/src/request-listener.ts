@@ -47,7 +47,7 @@ export function createRequestListener({
   log,
 }: ListenerDependencies) {
   async function answer(exchange: Exchange, routes: readonly Route[]): Promise<void> {
-    const { req, res, requestId } = exchange;
+    const { req, requestId } = exchange;
     let reply: Reply;
     try {
       const match = matchRoute(routes, req.method ?? "GET", exchange.routePath);

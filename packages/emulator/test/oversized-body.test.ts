@@ -134,7 +134,9 @@ describe("oversized bodies get GitHub's 413, whatever their size, and a clean cl
   });
 
   it("the admin API answers 413 the same way", async () => {
-    const result = await call("POST", `${emulator.url}/_emulator/accounts`, { raw: Buffer.alloc(17 * MiB, "x") });
+    const result = await call("POST", `${emulator.url}/_emulator/accounts`, {
+      raw: Buffer.alloc(17 * MiB, "x"),
+    });
     expect413(result);
   });
 });

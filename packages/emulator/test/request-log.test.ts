@@ -5,6 +5,7 @@ import { RequestLog, type RequestLogEntry } from "../src/request-log.js";
 const entry = (n: number): RequestLogEntry => ({
   method: "POST",
   path: `/p/${n}`,
+  query: "",
   status: 200,
   time: new Date(n).toISOString(),
   durationMs: 1,

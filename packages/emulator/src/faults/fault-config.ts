@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adminText } from "../admin/admin-text.js";
 import { MAX_GLOB_LENGTH, PathGlob, pathGlobProblem } from "./path-glob.js";
 
 /** What PUT /_emulator/faults accepts. Faults apply to the token API, never to /_emulator routes. */
@@ -12,14 +13,13 @@ export const faultConfigSchema = z.strictObject({
   /** The share of (path-matching) requests whose connection is destroyed without an answer, 0..1. */
   resetRate: z.number().min(0).max(1).optional(),
   /** Only requests whose path contains this string are affected (a prefix works, e.g. `/api/v3/applications`). */
-  path: z.string().min(1).optional(),
+  path: adminText().min(1).optional(),
   /**
    * Only requests whose whole path matches this glob: `*` within a segment, `**` across segments (so
    * `**` then `/token` selects check, reset and delete, not scope). Not a regular expression: those
    * could backtrack for seconds on a hostile pattern.
    */
-  pathPattern: z
-    .string()
+  pathPattern: adminText()
     .min(1)
     .max(MAX_GLOB_LENGTH)
     .superRefine((glob, ctx) => {

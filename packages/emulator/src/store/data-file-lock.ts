@@ -27,7 +27,9 @@ export class DataFileInUseError extends Error {
     readonly dataFile: string,
     readonly holder: DataFileHolder | undefined,
   ) {
-    super(`data file ${dataFile} is in use by ${describeHolder(holder)}; stop it, or choose another data file`);
+    super(
+      `data file ${dataFile} is in use by ${describeHolder(holder)}; stop it, or choose another data file`,
+    );
   }
 }
 
@@ -85,7 +87,11 @@ export function lockDataFile(db: DatabaseSync, dataFile: string): void {
     if (isBusy(error)) throw new DataFileInUseError(resolve(dataFile), readHolder(dataFile));
     throw error;
   }
-  const holder: DataFileHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  const holder: DataFileHolder = {
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date().toISOString(),
+  };
   writeFileSync(holderFileOf(dataFile), `${JSON.stringify(holder)}\n`);
 }
 
