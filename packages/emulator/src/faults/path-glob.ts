@@ -10,7 +10,7 @@
 
 type Step = { kind: "literal"; character: string } | { kind: "star"; crossesSlash: boolean };
 
-export const MAX_GLOB_LENGTH = 512;
+export const MAX_GLOB_LENGTH = 256;
 /** Characters that mean something in a regular expression but nothing in a glob: refused, not matched literally. */
 const REGEX_SYNTAX = /[\\^$|()[\]{}+?]/;
 
