@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { deriveWebUrl, InvalidInputError, OAuthAppClient, resolveWebLocation } from "../src/index.js";
+import {
+  createRequestContext,
+  deriveWebUrl,
+  InvalidInputError,
+  OAuthAppClient,
+  resolveWebLocation,
+} from "../src/index.js";
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -74,5 +80,36 @@ describe("OAuthAppClient webUrl option", () => {
     const error = thrown(() => new OAuthAppClient({ ...options, webUrl: webUrl as string }));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues[0]?.path).toBe("webUrl");
+  });
+});
+
+describe("the web host's own dispatcher and the environment's proxy", () => {
+  const options = {
+    baseUrl: "https://github.example.com",
+    webUrl: "http://login.example.com",
+    clientId: "Iv1.x",
+    clientSecret: "s3cret",
+    allowInsecureHttp: true,
+  };
+
+  it("refuses plain http:// webUrl through a proxy at construction, naming webUrl and NO_PROXY", () => {
+    const error = thrown(() =>
+      createRequestContext(options, { HTTP_PROXY: "http://proxy.example.com:3128" }),
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues).toEqual([
+      expect.objectContaining({
+        path: "webUrl",
+        message: expect.stringContaining("NO_PROXY=login.example.com"),
+      }),
+    ]);
+  });
+
+  it("accepts it when NO_PROXY exempts the host, or without a proxy", async () => {
+    for (const env of [{ HTTP_PROXY: "http://proxy.example.com:3128", NO_PROXY: "login.example.com" }, {}]) {
+      const { context } = createRequestContext(options, env);
+      expect(context.web.dispatcher.created).toBe(false);
+      await context.dispatcher.close();
+    }
   });
 });

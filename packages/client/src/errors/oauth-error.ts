@@ -1,3 +1,5 @@
+import { GhesOAuthError } from "./ghes-oauth-error.js";
+import type { Redactor } from "./redactor.js";
 import { describeRequest, type RequestDescription } from "./request-description.js";
 
 /** The error codes GitHub's OAuth endpoints document. Other strings may come and are kept as sent. */
@@ -32,34 +34,40 @@ export interface OAuthErrorInit {
 
 /**
  * An OAuth endpoint refused a grant: GitHub answers these with HTTP 200 and
- * `{error, error_description, error_uri}`. `code` is GitHub's `error`. Every string in it has been
- * redacted of the tokens, codes and secret of the call.
+ * `{error, error_description, error_uri}`. `code` is GitHub's `error`. Every string in it is
+ * redacted of the call's tokens, codes and secret (see GhesOAuthError).
  */
-export class OAuthError extends Error {
+export class OAuthError extends GhesOAuthError {
   override name = "OAuthError";
-  readonly code: OAuthErrorCode;
+  declare readonly code: OAuthErrorCode;
   /** GitHub's `error_description`. */
-  readonly description: string | undefined;
+  declare readonly description: string | undefined;
   /** GitHub's `error_uri`: the documentation of this error. */
-  readonly errorUri: string | undefined;
-  readonly method: string;
-  readonly route: string;
+  declare readonly errorUri: string | undefined;
+  declare readonly method: string;
+  declare readonly route: string;
   /** The HTTP status of the answer (200 for GitHub's OAuth errors); 0 when the client decided itself. */
-  readonly status: number;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
   /** For `slow_down`: the interval (seconds) the server asks for from now on, when it said. */
-  readonly interval: number | undefined;
+  declare readonly interval: number | undefined;
 
-  constructor(init: OAuthErrorInit) {
-    super(formatMessage(init));
-    this.code = init.code;
-    this.description = init.description;
-    this.errorUri = init.errorUri;
-    this.method = init.request.method;
-    this.route = init.request.route;
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.interval = init.interval;
+  /** `redactor` knows the secrets of the call: every string of `init` is redacted with it. */
+  constructor(init: OAuthErrorInit, redactor?: Redactor) {
+    super(
+      formatMessage(init),
+      {
+        code: init.code,
+        description: init.description,
+        errorUri: init.errorUri,
+        method: init.request.method,
+        route: init.request.route,
+        status: init.status,
+        requestId: init.requestId,
+        interval: init.interval,
+      },
+      { redactor },
+    );
   }
 }
 

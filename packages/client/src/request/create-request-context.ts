@@ -1,8 +1,9 @@
 import { normalizeBaseUrl } from "../base-url.js";
-import { createDispatcher } from "../create-dispatcher.js";
+import { createDispatcher, type DispatcherSettings } from "../create-dispatcher.js";
 import { type InputIssue, InvalidInputError } from "../errors/invalid-input-error.js";
 import { Redactor } from "../errors/redactor.js";
 import type { OAuthAppClientOptions } from "../options.js";
+import { proxyForOrigin } from "../proxy-for-origin.js";
 import { DEFAULT_RETRY_POLICY, NO_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import { VERSION } from "../version.js";
 import { resolveWebLocation } from "../web-url.js";
@@ -60,9 +61,7 @@ export function createRequestContext(
   const webDispatcher =
     options.dispatcher !== undefined || web.origin === location.origin
       ? WebDispatcher.shared(dispatcher)
-      : WebDispatcher.lazy(() =>
-          createDispatcher({ origin: web.origin, ca, connectTimeoutMs: timeoutMs, env }),
-        );
+      : lazyWebDispatcher({ origin: web.origin, ca, connectTimeoutMs: timeoutMs, env, option: "webUrl" });
 
   return {
     context: {
@@ -94,6 +93,26 @@ export function createRequestContext(
     },
     ownsDispatcher: options.dispatcher === undefined,
   };
+}
+
+/**
+ * The web host's own dispatcher, made on the first grant. What createDispatcher would refuse (plain
+ * http:// through a proxy) is refused now, by the constructor, rather than at that first grant.
+ */
+function lazyWebDispatcher(settings: DispatcherSettings): WebDispatcher {
+  const proxy = proxyForOrigin(settings.origin, settings.env);
+  if (proxy !== undefined && !settings.origin.startsWith("https:")) {
+    throw new InvalidInputError([
+      {
+        path: "webUrl",
+        message:
+          `refusing plain http:// to ${new URL(settings.origin).host} through the proxy in ${proxy.variable}: ` +
+          "the proxy would see refresh tokens, codes and the client secret in clear text. Use https://, or " +
+          `exempt the host from the proxy with NO_PROXY=${new URL(settings.origin).hostname}`,
+      },
+    ]);
+  }
+  return WebDispatcher.lazy(() => createDispatcher(settings));
 }
 
 function retryPolicy(retry: OAuthAppClientOptions["retry"]): RetryPolicy {
@@ -130,11 +149,13 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     issues.push({ path: "timeoutMs", message: "must be a positive number of milliseconds" });
   }
-  if (
-    options.userAgent !== undefined &&
-    (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))
-  ) {
-    issues.push({ path: "userAgent", message: "must be a single-line string" });
+  if (options.userAgent !== undefined && !isPrintableLatin1(options.userAgent)) {
+    issues.push({
+      path: "userAgent",
+      message:
+        "must be a string of printable ASCII or Latin-1 characters (no control characters such as NUL, " +
+        "tab or line breaks, nothing beyond U+00FF): an HTTP header cannot carry them, every call would fail",
+    });
   }
   const ca = options.ca;
   if (
@@ -152,4 +173,9 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
     }
   }
   return issues;
+}
+
+/** What an HTTP header value can carry: printable ASCII (space included) and Latin-1 above the C1 controls. */
+function isPrintableLatin1(value: unknown): value is string {
+  return typeof value === "string" && /^[\x20-\x7e\xa0-\xff]*$/.test(value);
 }

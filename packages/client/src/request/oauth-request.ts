@@ -30,6 +30,11 @@ export interface OAuthAnswer<T> {
 
 /** Fields of an OAuth answer that carry secrets; a hostile server could echo them into an error. */
 const SECRET_FIELDS = ["access_token", "refresh_token", "device_code", "code"] as const;
+/**
+ * Shorter values in those fields are not redacted: no real token is that short, and redacting,
+ * say, `a` everywhere would mangle every word (and property name) of the error instead.
+ */
+const MIN_ANSWER_SECRET_LENGTH = 8;
 
 /**
  * Sends one OAuth grant to the web host (form-encoded, `Accept: application/json`) and parses the
@@ -98,14 +103,15 @@ async function send<Schema extends z.ZodType>(
   }
   const decoded = decodeBody(text, headers);
   const answerRedactor = redactor.with(...secretValuesOf(decoded));
-  const requestId = optionalString(headerValue(headers, "x-github-request-id"), answerRedactor);
+  const requestId = headerValue(headers, "x-github-request-id");
   if (status < 200 || status >= 300) {
     if (isOAuthErrorStatus(status, headers) && isOAuthErrorBody(decoded)) {
       throw toOAuthError(route, status, requestId, decoded, answerRedactor);
     }
     throw mapResponseError(route, { status, headers, body: text }, answerRedactor);
   }
-  const shapeError = (issues: ShapeIssue[]) => new ResponseShapeError(route, status, requestId, issues);
+  const shapeError = (issues: ShapeIssue[]) =>
+    new ResponseShapeError(route, status, requestId, issues, answerRedactor);
   if (decoded === undefined) throw shapeError([{ path: "(body)", message: "is not valid JSON" }]);
   if (isOAuthErrorBody(decoded)) throw toOAuthError(route, status, requestId, decoded, answerRedactor);
   if (isRecord(decoded) && "error" in decoded) {
@@ -116,7 +122,7 @@ async function send<Schema extends z.ZodType>(
     throw shapeError(
       result.error.issues.map((issue) => ({
         path: issue.path.length > 0 ? issue.path.join(".") : "(body)",
-        message: answerRedactor.redact(issue.message),
+        message: issue.message,
       })),
     );
   }
@@ -156,15 +162,18 @@ function toOAuthError(
   body: Record<string, unknown> & { error: string },
   redactor: Redactor,
 ): OAuthError {
-  return new OAuthError({
-    request: route,
-    code: redactor.redact(body.error),
-    description: optionalString(body.error_description, redactor),
-    errorUri: optionalString(body.error_uri, redactor),
-    status,
-    requestId,
-    interval: positiveSeconds(body.interval),
-  });
+  return new OAuthError(
+    {
+      request: route,
+      code: body.error,
+      description: optionalString(body.error_description),
+      errorUri: optionalString(body.error_uri),
+      status,
+      requestId,
+      interval: positiveSeconds(body.interval),
+    },
+    redactor,
+  );
 }
 
 /** `interval` comes as a number in JSON and as a string when form-encoded. */
@@ -176,7 +185,7 @@ function positiveSeconds(value: unknown): number | undefined {
 function secretValuesOf(body: unknown): string[] {
   if (!isRecord(body)) return [];
   return SECRET_FIELDS.map((field) => body[field]).filter(
-    (value): value is string => typeof value === "string" && value.length > 0,
+    (value): value is string => typeof value === "string" && value.length >= MIN_ANSWER_SECRET_LENGTH,
   );
 }
 
@@ -184,6 +193,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function optionalString(value: unknown, redactor: Redactor): string | undefined {
-  return typeof value === "string" ? redactor.redact(value) : undefined;
+function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
