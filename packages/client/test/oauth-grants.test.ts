@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createRequestContext,
+  GhesOAuthError,
   InvalidInputError,
   NotFoundError,
   OAUTH_ERROR_CODES,
@@ -324,6 +325,7 @@ describe("OAuth errors: HTTP 200 {error, error_description, error_uri} -> OAuthE
     const { stub, client } = await stubAndClient(() => json(oauthErrorBody(code)));
     const error = await grant(client).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OAuthError);
+    expect(error).toBeInstanceOf(GhesOAuthError);
     expect(error).toMatchObject({
       name: "OAuthError",
       code,
