@@ -94,7 +94,11 @@ describe("check", () => {
       repository_selection: "selected",
       permissions: { contents: "read" },
     });
-    expect(records[1]).toEqual({ line: 4, status: "malformed", error: "contains whitespace; put one token per line" });
+    expect(records[1]).toEqual({
+      line: 4,
+      status: "malformed",
+      error: "contains whitespace; put one token per line",
+    });
     expect(result.stderr).toMatch(/line 4: contains whitespace/);
     expect(result.stderr).toMatch(/line 8: contains characters a GitHub token never has/);
     expectNoSecrets([result.stdout, result.stderr], [live, other, revoked, scoped, emulator.clientSecret]);
@@ -108,7 +112,16 @@ describe("check", () => {
     await writeFile(secretFile, `${emulator.clientSecret}\n`);
 
     const result = await runCli(
-      ["check", "--base-url", emulator.apiUrl, "--client-id", emulator.clientId, "--client-secret-file", secretFile, file],
+      [
+        "check",
+        "--base-url",
+        emulator.apiUrl,
+        "--client-id",
+        emulator.clientId,
+        "--client-secret-file",
+        secretFile,
+        file,
+      ],
       {
         env: {
           GHES_OAUTH_BASE_URL: "https://github.invalid",
@@ -121,7 +134,9 @@ describe("check", () => {
     expect(result.code).toBe(0);
     const [header, row, ...rest] = result.stdout.trimEnd().split("\n");
     expect(header).toMatch(/^LINE\s+LAST EIGHT\s+STATUS\s+USER\s+EXPIRES AT\s+SCOPED\s+REPOS\s+PERMISSIONS$/);
-    expect(row).toMatch(new RegExp(`^1\\s+${token.slice(-8)}\\s+valid\\s+octocat\\s+\\S+Z?\\s+no\\s+-\\s+-$`));
+    expect(row).toMatch(
+      new RegExp(`^1\\s+${token.slice(-8)}\\s+valid\\s+octocat\\s+\\S+Z?\\s+no\\s+-\\s+-$`),
+    );
     expect(rest).toEqual([]);
     expectNoSecrets([result.stdout, result.stderr], [token, emulator.clientSecret]);
   });
@@ -134,7 +149,8 @@ describe("check", () => {
       expect(result.code).toBe(1);
       const records = ndjson(result.stdout);
       expect(records).toHaveLength(2);
-      for (const record of records) expect(record).toMatchObject({ status: "error", error: expect.stringMatching(/500/) });
+      for (const record of records)
+        expect(record).toMatchObject({ status: "error", error: expect.stringMatching(/500/) });
       expectNoSecrets([result.stdout, result.stderr], [...tokens, emulator.clientSecret]);
     } finally {
       await emulator.admin.clearFaults();

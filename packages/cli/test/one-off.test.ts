@@ -10,7 +10,11 @@ let client: OAuthAppClient;
 
 beforeAll(async () => {
   emulator = await startSeededEmulator();
-  client = new OAuthAppClient({ baseUrl: emulator.apiUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+  client = new OAuthAppClient({
+    baseUrl: emulator.apiUrl,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -42,7 +46,12 @@ describe("reset", () => {
     const result = await runCli(["reset", "--json", "-"], { env: emulator.env, input: old });
     expect(result.code).toBe(0);
     const [record] = ndjson(result.stdout);
-    expect(record).toMatchObject({ status: "valid", user: "hubot", scoped: false, token: expect.stringMatching(/^ghu_/) });
+    expect(record).toMatchObject({
+      status: "valid",
+      user: "hubot",
+      scoped: false,
+      token: expect.stringMatching(/^ghu_/),
+    });
     expect(record?.hashed_token).toBe(fingerprint(record?.token as string).hashed_token);
   });
 
@@ -57,7 +66,10 @@ describe("reset", () => {
   });
 
   it("more than one token in the input is a usage error", async () => {
-    const result = await runCli(["reset"], { env: emulator.env, input: `${await emulator.newToken()}\n${await emulator.newToken()}\n` });
+    const result = await runCli(["reset"], {
+      env: emulator.env,
+      input: `${await emulator.newToken()}\n${await emulator.newToken()}\n`,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("reset takes exactly one token; the input has 2 lines");
   });
@@ -67,7 +79,18 @@ describe("scope", () => {
   it("mints a scoped token with --target, --repositories and repeated --permission; the parent stays valid", async () => {
     const parent = await emulator.newToken();
     const result = await runCli(
-      ["scope", "--json", "--target", "octo-org", "--repositories", "api,web", "--permission", "contents=read", "--permission", "issues=write"],
+      [
+        "scope",
+        "--json",
+        "--target",
+        "octo-org",
+        "--repositories",
+        "api,web",
+        "--permission",
+        "contents=read",
+        "--permission",
+        "issues=write",
+      ],
       { env: emulator.env, input: parent },
     );
     expect(result.code).toBe(0);
@@ -80,7 +103,10 @@ describe("scope", () => {
       permissions: { contents: "read", issues: "write" },
     });
     const scoped = record?.token as string;
-    expect((await client.checkToken(scoped)).installation?.permissions).toEqual({ contents: "read", issues: "write" });
+    expect((await client.checkToken(scoped)).installation?.permissions).toEqual({
+      contents: "read",
+      issues: "write",
+    });
     expect(await isLive(parent)).toBe(true);
     expectNoSecrets([result.stderr], [parent, scoped, emulator.clientSecret]);
   });
@@ -88,7 +114,14 @@ describe("scope", () => {
   it("--target-id and --repository-ids work by ID", async () => {
     const parent = await emulator.newToken();
     const web = emulator.org.repositories.find((repository) => repository.name === "web");
-    const args = ["scope", "--json", "--target-id", String(emulator.org.id), "--repository-ids", String(web?.id)];
+    const args = [
+      "scope",
+      "--json",
+      "--target-id",
+      String(emulator.org.id),
+      "--repository-ids",
+      String(web?.id),
+    ];
     const result = await runCli(args, { env: emulator.env, input: parent });
     expect(result.code).toBe(0);
     const [record] = ndjson(result.stdout);
@@ -100,7 +133,10 @@ describe("scope", () => {
   it("the client's pair rules reach the user as a usage error, before any API call", async () => {
     const parent = await emulator.newToken();
     await emulator.admin.clearRequests();
-    const result = await runCli(["scope", "--target", "octo-org", "--target-id", "1"], { env: emulator.env, input: parent });
+    const result = await runCli(["scope", "--target", "octo-org", "--target-id", "1"], {
+      env: emulator.env,
+      input: parent,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/target/);
     expect(await emulator.admin.requests()).toEqual([]);
@@ -133,6 +169,9 @@ describe("revoke-grant", () => {
     const again = await runCli(["revoke-grant"], { env: emulator.env, input: second });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^already gone/);
-    expectNoSecrets([result.stdout, result.stderr, again.stdout, again.stderr], [first, second, scoped, emulator.clientSecret]);
+    expectNoSecrets(
+      [result.stdout, result.stderr, again.stdout, again.stderr],
+      [first, second, scoped, emulator.clientSecret],
+    );
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "../dist/index.js";
-import { type SeededEmulator, issueTokens, startSeededEmulator } from "./support/emulator.js";
+import { issueTokens, type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { ndjson, runCli } from "./support/run-cli.js";
 import { expectNoSecrets } from "./support/secrets.js";
 
@@ -40,7 +40,11 @@ describe("revoke", () => {
     const byLine = new Map(records.map((record) => [record.line, record]));
     expect(byLine.get(1)).toEqual({ line: 1, ...fingerprint(tokens[0] as string), result: "revoked" });
     expect(byLine.get(12)).toEqual({ line: 12, ...fingerprint(gone), result: "already_gone" });
-    expect(byLine.get(13)).toEqual({ line: 13, result: "malformed", error: "contains whitespace; put one token per line" });
+    expect(byLine.get(13)).toEqual({
+      line: 13,
+      result: "malformed",
+      error: "contains whitespace; put one token per line",
+    });
     expect(records.filter((record) => record.result === "revoked")).toHaveLength(20);
     expect(result.stderr).toContain("revoked 20, already gone 1, failed 0; 1 malformed lines\n");
     expect(result.stderr).toContain("line 13: contains whitespace");
@@ -62,13 +66,23 @@ describe("revoke", () => {
     const first = await runCli(["revoke", "--journal", journal, file], { env: emulator.env });
     expect(first.code).toBe(0);
     const text = await readFile(journal, "utf8");
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toEqual({ ghes_oauth_revoke_journal: 1 });
-    expect(lines.slice(1).map((entry) => entry.hashed_token).sort()).toEqual(
-      tokens.map((token) => fingerprint(token).hashed_token).sort(),
+    expect(
+      lines
+        .slice(1)
+        .map((entry) => entry.hashed_token)
+        .sort(),
+    ).toEqual(tokens.map((token) => fingerprint(token).hashed_token).sort());
+    for (const entry of lines.slice(1))
+      expect(entry).toMatchObject({ result: "revoked", at: expect.any(String) });
+    expectNoSecrets(
+      [text],
+      tokens.map((token) => token.slice(4)),
     );
-    for (const entry of lines.slice(1)) expect(entry).toMatchObject({ result: "revoked", at: expect.any(String) });
-    expectNoSecrets([text], tokens.map((token) => token.slice(4)));
 
     await emulator.admin.clearRequests();
     const rerun = await runCli(["revoke", "--json", "--journal", journal, file], { env: emulator.env });
@@ -77,7 +91,9 @@ describe("revoke", () => {
     const records = ndjson(rerun.stdout);
     expect(records).toHaveLength(12);
     for (const record of records) expect(record).toMatchObject({ result: "revoked", from_journal: true });
-    expect(rerun.stderr).toContain("revoked 12, already gone 0, failed 0; 12 of them recorded by an earlier run");
+    expect(rerun.stderr).toContain(
+      "revoked 12, already gone 0, failed 0; 12 of them recorded by an earlier run",
+    );
   });
 
   it("failed tokens exit 1, are journalled as failed and tried again on the rerun", async () => {
@@ -86,21 +102,40 @@ describe("revoke", () => {
     await emulator.admin.setFaults({ status: 500, methods: ["DELETE"] });
     let first: Awaited<ReturnType<typeof runCli>>;
     try {
-      first = await runCli(["revoke", "--json", "--journal", journal], { env: emulator.env, input: tokens.join("\n") });
+      first = await runCli(["revoke", "--json", "--journal", journal], {
+        env: emulator.env,
+        input: tokens.join("\n"),
+      });
     } finally {
       await emulator.admin.clearFaults();
     }
     expect(first.code).toBe(1);
-    expect(ndjson(first.stdout).map((record) => record.result)).toEqual(["failed", "failed", "failed", "failed"]);
+    expect(ndjson(first.stdout).map((record) => record.result)).toEqual([
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+    ]);
     expect(first.stderr).toContain("revoked 0, already gone 0, failed 4");
     expect(first.stderr).toMatch(/line 1 \(….{8}\): DELETE \/applications\/\{client_id\}\/token failed: 500/);
     expect(await liveCount()).toBe(4);
 
-    const rerun = await runCli(["revoke", "--json", "--journal", journal], { env: emulator.env, input: tokens.join("\n") });
+    const rerun = await runCli(["revoke", "--json", "--journal", journal], {
+      env: emulator.env,
+      input: tokens.join("\n"),
+    });
     expect(rerun.code).toBe(0);
-    expect(ndjson(rerun.stdout).map((record) => record.result)).toEqual(["revoked", "revoked", "revoked", "revoked"]);
+    expect(ndjson(rerun.stdout).map((record) => record.result)).toEqual([
+      "revoked",
+      "revoked",
+      "revoked",
+      "revoked",
+    ]);
     expect(await liveCount()).toBe(0);
-    expectNoSecrets([first.stdout, first.stderr, rerun.stdout, rerun.stderr, await readFile(journal, "utf8")], tokens);
+    expectNoSecrets(
+      [first.stdout, first.stderr, rerun.stdout, rerun.stderr, await readFile(journal, "utf8")],
+      tokens,
+    );
   });
 
   it("--dry-run reports what would be revoked without a secret, an API call or a journal write", async () => {
@@ -112,7 +147,11 @@ describe("revoke", () => {
       input: tokens.join("\n"),
     });
     expect(result.code).toBe(0);
-    expect(ndjson(result.stdout).map((record) => record.result)).toEqual(["would_revoke", "would_revoke", "would_revoke"]);
+    expect(ndjson(result.stdout).map((record) => record.result)).toEqual([
+      "would_revoke",
+      "would_revoke",
+      "would_revoke",
+    ]);
     expect(result.stderr).toContain("would revoke 3");
     expect(await emulator.admin.requests()).toEqual([]);
     await expect(readFile(journal)).rejects.toMatchObject({ code: "ENOENT" });

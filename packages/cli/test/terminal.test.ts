@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SeededEmulator, issueTokens, startSeededEmulator } from "./support/emulator.js";
+import { issueTokens, type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { runInPty } from "./support/run-in-pty.js";
 import { expectNoSecrets } from "./support/secrets.js";
 
@@ -51,26 +51,39 @@ describe("on a terminal", () => {
 
   it("revoke draws a progress bar (done/total, rate, ETA) and ends with the summary", async () => {
     const tokens = await issueTokens(emulator, 40);
-    const session = runInPty(["revoke", "--concurrency", "2", await tokenFile("bar.txt", tokens)], emulator.env);
+    const session = runInPty(
+      ["revoke", "--concurrency", "2", await tokenFile("bar.txt", tokens)],
+      emulator.env,
+    );
     const { code, output } = await session.exited;
     expect(code).toBe(0);
     expect(output).toMatch(/revoking \[-{30}\] 0\/40 0% {2}\d+\.\d\/s {2}ETA --/);
     expect(output).toMatch(/revoking \[#{30}\] 40\/40 100% {2}\d+\.\d\/s {2}ETA 0s/);
     expect(output).toContain("revoked 40, already gone 0, failed 0");
-    const live = new Set((await emulator.admin.liveTokens(emulator.clientId)).map((row) => row.token_last_eight));
+    const live = new Set(
+      (await emulator.admin.liveTokens(emulator.clientId)).map((row) => row.token_last_eight),
+    );
     expect(tokens.filter((token) => live.has(token.slice(-8)))).toEqual([]);
     expectNoSecrets([output], [...tokens, emulator.clientSecret]);
   });
 
   it("reset shows the new token's description but not the token, unless --show-token", async () => {
-    const hidden = runInPty(["reset", await tokenFile("reset-hidden.txt", [await emulator.newToken()])], emulator.env);
+    const hidden = runInPty(
+      ["reset", await tokenFile("reset-hidden.txt", [await emulator.newToken()])],
+      emulator.env,
+    );
     const first = await hidden.exited;
     expect(first.code).toBe(0);
     expect(first.output).toMatch(/status:\s+valid/);
-    expect(first.output).toContain("(the token is not shown on a terminal: add --show-token, or redirect stdout)");
+    expect(first.output).toContain(
+      "(the token is not shown on a terminal: add --show-token, or redirect stdout)",
+    );
     expect(first.output).not.toMatch(/ghu_[A-Za-z0-9]{36}/);
 
-    const shown = runInPty(["reset", "--show-token", await tokenFile("reset-shown.txt", [await emulator.newToken()])], emulator.env);
+    const shown = runInPty(
+      ["reset", "--show-token", await tokenFile("reset-shown.txt", [await emulator.newToken()])],
+      emulator.env,
+    );
     const second = await shown.exited;
     expect(second.code).toBe(0);
     expect(second.output).toMatch(/token:\s+ghu_[A-Za-z0-9]{36}/);

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import packageJson from "../package.json" with { type: "json" };
 import { COMMANDS } from "../dist/index.js";
+import packageJson from "../package.json" with { type: "json" };
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { runCli } from "./support/run-cli.js";
 import { expectNoSecrets } from "./support/secrets.js";
@@ -59,7 +59,11 @@ describe("bad input: a clear error and exit code 2, before any API call", () => 
   });
 
   it("a bad URL names --base-url", async () => {
-    await expectUsageError(["check", "--base-url", "not a url"], emulator.env, /--base-url must be an absolute URL/);
+    await expectUsageError(
+      ["check", "--base-url", "not a url"],
+      emulator.env,
+      /--base-url must be an absolute URL/,
+    );
     await expectUsageError(
       ["revoke", "--base-url", "http://github.example.com"],
       emulator.env,
@@ -68,12 +72,24 @@ describe("bad input: a clear error and exit code 2, before any API call", () => 
   });
 
   it("a missing base URL or client ID names the flag and the env variable", async () => {
-    await expectUsageError(["check"], { ...emulator.env, GHES_OAUTH_BASE_URL: undefined }, /missing --base-url \(or env GHES_OAUTH_BASE_URL\)/);
-    await expectUsageError(["check"], { ...emulator.env, GHES_OAUTH_CLIENT_ID: undefined }, /missing --client-id \(or env GHES_OAUTH_CLIENT_ID\)/);
+    await expectUsageError(
+      ["check"],
+      { ...emulator.env, GHES_OAUTH_BASE_URL: undefined },
+      /missing --base-url \(or env GHES_OAUTH_BASE_URL\)/,
+    );
+    await expectUsageError(
+      ["check"],
+      { ...emulator.env, GHES_OAUTH_CLIENT_ID: undefined },
+      /missing --client-id \(or env GHES_OAUTH_CLIENT_ID\)/,
+    );
   });
 
   it("an unknown flag is named, without the value given to it", async () => {
-    await expectUsageError(["revoke", "--frobnicate=hush-hush"], emulator.env, /unknown option --frobnicate\n/);
+    await expectUsageError(
+      ["revoke", "--frobnicate=hush-hush"],
+      emulator.env,
+      /unknown option --frobnicate\n/,
+    );
     const result = await runCli(["revoke", "--frobnicate=hush-hush"], { env: emulator.env });
     expect(result.stderr).not.toContain("hush-hush");
   });
@@ -97,7 +113,11 @@ describe("bad input: a clear error and exit code 2, before any API call", () => 
   });
 
   it("an unreadable input file is named with the reason", async () => {
-    await expectUsageError(["check", join(dir, "missing.txt")], emulator.env, /cannot read input file .*missing\.txt \(ENOENT\)/);
+    await expectUsageError(
+      ["check", join(dir, "missing.txt")],
+      emulator.env,
+      /cannot read input file .*missing\.txt \(ENOENT\)/,
+    );
     await expectUsageError(["revoke", dir], emulator.env, /cannot read input file .* \(EISDIR\)/);
   });
 
@@ -109,23 +129,47 @@ describe("bad input: a clear error and exit code 2, before any API call", () => 
     );
     const empty = join(dir, "empty-secret");
     await writeFile(empty, "\n");
-    await expectUsageError(["check", "--client-secret-file", empty], emulator.env, /--client-secret-file: .* is empty/);
+    await expectUsageError(
+      ["check", "--client-secret-file", empty],
+      emulator.env,
+      /--client-secret-file: .* is empty/,
+    );
   });
 
   it("--concurrency 0 (or not a number) is out of range", async () => {
-    await expectUsageError(["revoke", "--concurrency", "0"], emulator.env, /--concurrency must be a whole number from 1 to 256/);
-    await expectUsageError(["revoke", "--concurrency", "many"], emulator.env, /--concurrency must be a whole number/);
-    await expectUsageError(["check", "--concurrency", "0"], emulator.env, /--concurrency must be a whole number from 1 to 64/);
+    await expectUsageError(
+      ["revoke", "--concurrency", "0"],
+      emulator.env,
+      /--concurrency must be a whole number from 1 to 256/,
+    );
+    await expectUsageError(
+      ["revoke", "--concurrency", "many"],
+      emulator.env,
+      /--concurrency must be a whole number/,
+    );
+    await expectUsageError(
+      ["check", "--concurrency", "0"],
+      emulator.env,
+      /--concurrency must be a whole number from 1 to 64/,
+    );
   });
 
   it("a flag missing its value, and a bad --permission, are named", async () => {
     await expectUsageError(["revoke", "--journal"], emulator.env, /option --journal needs a value/);
-    await expectUsageError(["scope", "--target", "octo-org", "--permission", "contents"], emulator.env, /--permission takes NAME=LEVEL/);
+    await expectUsageError(
+      ["scope", "--target", "octo-org", "--permission", "contents"],
+      emulator.env,
+      /--permission takes NAME=LEVEL/,
+    );
   });
 
   it("a journal that is some other file is refused, not appended to", async () => {
     const other = join(dir, "notes.txt");
     await writeFile(other, "shopping list\n");
-    await expectUsageError(["revoke", "--journal", other], emulator.env, /is not a ghes-oauth revoke journal/);
+    await expectUsageError(
+      ["revoke", "--journal", other],
+      emulator.env,
+      /is not a ghes-oauth revoke journal/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { type DeviceCode, type OAuthAppClient, OAuthError } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
 import { parseCommandArgs } from "../args/parse-command-args.js";
 import { createClient } from "../connection/create-client.js";
@@ -9,7 +10,6 @@ import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.
 import { Spinner } from "../terminal/spinner.js";
 import { UsageError } from "../usage-error.js";
 import type { Command } from "./command.js";
-import { type DeviceFlowClient, oauthErrorCode } from "./device-flow.js";
 
 const HELP = `Usage: ghes-oauth login [--pulumi-config KEY [--stack NAME] [--cwd DIR]] [--show-token]
 
@@ -57,10 +57,9 @@ export const loginCommand: Command = {
     const connection = await resolveConnection(io, values);
     const client = createClient(connection);
     try {
-      const flow = client as unknown as DeviceFlowClient;
-      const device = await flow.createDeviceCode();
+      const device = await client.createDeviceCode();
       io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
-      const grant = await waitWithProgress(io, flow, device);
+      const grant = await waitWithProgress(io, client, device);
       const token = grant.refresh_token ?? grant.access_token;
       const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
       const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
@@ -88,17 +87,13 @@ export const loginCommand: Command = {
   },
 };
 
-async function waitWithProgress(
-  io: Io,
-  flow: DeviceFlowClient,
-  device: Awaited<ReturnType<DeviceFlowClient["createDeviceCode"]>>,
-) {
+async function waitWithProgress(io: Io, client: OAuthAppClient, device: DeviceCode) {
   const waiting = (interval: number) => `Waiting for approval (checking every ${interval}s)`;
   const spinner = io.stderr.isTTY ? new Spinner(io.stderr, waiting(device.interval)) : undefined;
   if (!spinner) io.stderr.write(`${waiting(device.interval)}\n`);
   let interval = device.interval;
   try {
-    const grant = await flow.waitForDeviceAuthorization(device.device_code, {
+    const grant = await client.waitForDeviceAuthorization(device.device_code, {
       interval: device.interval,
       expiresIn: device.expires_in,
       onPending: (state) => {
@@ -119,7 +114,7 @@ async function waitWithProgress(
 
 function describeLoginError(error: unknown): string {
   if (error instanceof PulumiConfigError) return error.message;
-  switch (oauthErrorCode(error)) {
+  switch (error instanceof OAuthError ? error.code : undefined) {
     case "access_denied":
       return "the request was denied in the browser";
     case "expired_token":

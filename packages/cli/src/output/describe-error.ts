@@ -1,12 +1,11 @@
-import { GitHubApiError, TransportError } from "@ghes-oauth/client";
+import { GhesOAuthError } from "@ghes-oauth/client";
 
 /**
- * A one-line description of a failure. The client's errors are already redacted (they never carry a
- * token or secret); anything else is reduced to its name so an unexpected message cannot leak one.
+ * A one-line description of a failure. The client's errors are redacted at construction (they never
+ * carry a token or secret); anything else is reduced to its name so an unexpected message cannot leak one.
  */
 export function describeError(error: unknown): string {
-  if (error instanceof GitHubApiError || error instanceof TransportError) return error.message;
-  if (error instanceof Error && error.name === "OAuthError") return error.message;
+  if (error instanceof GhesOAuthError) return error.message;
   if (error instanceof Error) return `${error.name} (unexpected error; rerun to retry)`;
   return "unexpected error";
 }

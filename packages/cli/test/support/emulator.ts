@@ -30,7 +30,11 @@ export async function startSeededEmulator(): Promise<SeededEmulator> {
   await admin.createAccount({ login: "octocat", type: "User" });
   await admin.createAccount({ login: "hubot", type: "User" });
   const app = await admin.createApp({ name: "Responder", permissions: { ...APP_PERMISSIONS } });
-  await admin.createInstallation({ client_id: app.client_id, account: "octo-org", repositories: ["api", "web"] });
+  await admin.createInstallation({
+    client_id: app.client_id,
+    account: "octo-org",
+    repositories: ["api", "web"],
+  });
   return {
     apiUrl: emulator.apiUrl,
     admin,
