@@ -114,20 +114,38 @@ export const revokeCommand: Command = {
       const gate = new RateLimitGate();
       const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, pending.length, "revoking") : undefined;
       report.attach(progress);
+      // A worker moves on to its next token as soon as the API answered; the outcome is reported only
+      // once the journal has it on disk (batched fsync), so what was reported is never lost.
+      const recorded: Promise<void>[] = [];
+      let journalFailure: { error: unknown } | undefined;
       try {
         await runBounded(pending, concurrency, async ({ line, token, fingerprint }) => {
+          if (journalFailure) throw journalFailure.error;
           const outcome = await revokeToken(client, token, gate, (seconds) =>
             report.note(`rate limited: every worker pauses ${seconds}s as the server asked`),
           );
-          await journal?.append({
-            hashed_token: fingerprint.hashed_token,
-            result: outcome.result,
-            at: new Date().toISOString(),
-            ...(outcome.error ? { error: outcome.error } : {}),
-          });
-          report({ line, ...fingerprint, ...outcome });
-          progress?.tick();
+          const written = journal
+            ? journal.append({
+                hashed_token: fingerprint.hashed_token,
+                result: outcome.result,
+                at: new Date().toISOString(),
+                ...(outcome.error ? { error: outcome.error } : {}),
+              })
+            : Promise.resolve();
+          recorded.push(
+            written.then(
+              () => {
+                report({ line, ...fingerprint, ...outcome });
+                progress?.tick();
+              },
+              (error: unknown) => {
+                journalFailure ??= { error };
+              },
+            ),
+          );
         });
+        await Promise.all(recorded);
+        if (journalFailure) throw journalFailure.error;
       } finally {
         progress?.finish();
         report.attach(undefined);
