@@ -44,7 +44,7 @@ async function revokeAndKill(args: string[], journal: string, entries: number): 
 
 it("5,000 tokens and 50 garbage lines: kill -9 twice mid-run, resume with the same journal; 0 live, every line accounted for once, no token value written", async () => {
   const tokens = await issueTokens(emulator, TOKENS, 32);
-  expect((await emulator.admin.liveTokens(emulator.clientId)).length).toBe(TOKENS);
+  expect((await emulator.liveAccessTokens()).length).toBe(TOKENS);
   const lines: string[] = [...tokens];
   for (let index = 0; index < GARBAGE; index++) {
     // Garbage spread through the file: broken tokens, prose, half a line of CSV.
@@ -73,7 +73,7 @@ it("5,000 tokens and 50 garbage lines: kill -9 twice mid-run, resume with the sa
   expect(afterSecond).toBeLessThan(TOKENS);
   expect(afterSecond).toBeGreaterThan(afterFirst);
   expect(final.code).toBe(0);
-  expect((await emulator.admin.liveTokens(emulator.clientId)).length).toBe(0);
+  expect((await emulator.liveAccessTokens()).length).toBe(0);
 
   // Every input line exactly once in the final run's results, with the right kind.
   const records = ndjson<{ line: number; result: string; hashed_token?: string; from_journal?: boolean }>(

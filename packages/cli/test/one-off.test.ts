@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function isLive(token: string): Promise<boolean> {
   const hash = fingerprint(token).hashed_token;
-  return (await emulator.admin.liveTokens(emulator.clientId)).some((row) => row.hashed_token === hash);
+  return (await emulator.liveAccessTokens()).some((row) => row.hashed_token === hash);
 }
 
 describe("reset", () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 async function liveCount(): Promise<number> {
-  return (await emulator.admin.liveTokens(emulator.clientId)).length;
+  return (await emulator.liveAccessTokens()).length;
 }
 
 async function deleteRequests(): Promise<number> {
@@ -157,5 +157,23 @@ describe("revoke", () => {
     await expect(readFile(journal)).rejects.toMatchObject({ code: "ENOENT" });
     expect(await liveCount()).toBe(3);
     await runCli(["revoke"], { env: emulator.env, input: tokens.join("\n") });
+  });
+
+  it("a refresh token (ghr_) answered 404 is reported failed with the way out, never already gone", async () => {
+    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
+    const refreshToken = issued.refresh_token as string;
+    expect(refreshToken).toMatch(/^ghr_/);
+    const result = await runCli(["revoke", "--json"], { env: emulator.env, input: `${refreshToken}\n` });
+    expect(result.code).toBe(1);
+    expect(ndjson(result.stdout)).toEqual([
+      {
+        line: 1,
+        ...fingerprint(refreshToken),
+        result: "failed",
+        error: expect.stringMatching(/a refresh token \(ghr_\) is not revoked .* revoke the user's grant/),
+      },
+    ]);
+    expectNoSecrets([result.stdout, result.stderr], [refreshToken, issued.token, emulator.clientSecret]);
+    await runCli(["revoke"], { env: emulator.env, input: issued.token });
   });
 });

@@ -60,9 +60,7 @@ describe("on a terminal", () => {
     expect(output).toMatch(/revoking \[-{30}\] 0\/40 0% {2}\d+\.\d\/s {2}ETA --/);
     expect(output).toMatch(/revoking \[#{30}\] 40\/40 100% {2}\d+\.\d\/s {2}ETA 0s/);
     expect(output).toContain("revoked 40, already gone 0, failed 0");
-    const live = new Set(
-      (await emulator.admin.liveTokens(emulator.clientId)).map((row) => row.token_last_eight),
-    );
+    const live = new Set((await emulator.liveAccessTokens()).map((row) => row.token_last_eight));
     expect(tokens.filter((token) => live.has(token.slice(-8)))).toEqual([]);
     expectNoSecrets([output], [...tokens, emulator.clientSecret]);
   });

@@ -18,7 +18,8 @@ const HELP = `Usage: ghes-oauth revoke [--json] [--journal FILE] [--concurrency 
 
 Revokes every token in FILE or stdin (one per line; blank lines and # comments are skipped) through the
 app's own DELETE /applications/{client_id}/token, the only revocation GHES accepts for ghu_/ghr_ tokens.
-404 counts as already gone. Rate limits are honoured (Retry-After, x-ratelimit-reset): every worker
+404 counts as already gone, except for a refresh token (ghr_): the endpoint answers 404 for those
+live or not, so they are reported failed with the way out (revoke-grant). Rate limits are honoured (Retry-After, x-ratelimit-reset): every worker
 pauses for as long as the server asks.
 
 Options:

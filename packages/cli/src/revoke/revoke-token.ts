@@ -8,6 +8,14 @@ const RATE_LIMIT_ROUNDS = 5;
 /** When a rate-limited answer gave no wait, pause this long. */
 const DEFAULT_PAUSE_SECONDS = 60;
 
+const REFRESH_TOKEN_PREFIX = "ghr_";
+/**
+ * The token endpoint answers 404 for a refresh token whether or not it is live, so a 404 there proves
+ * nothing: calling it "already gone" would be false comfort in an incident.
+ */
+const REFRESH_TOKEN_NOT_REVOKED =
+  "a refresh token (ghr_) is not revoked through DELETE /applications/{client_id}/token and a 404 does not prove it is gone: revoke the user's grant (ghes-oauth revoke-grant with one of their access tokens)";
+
 export interface RevokeOutcome {
   readonly result: JournalResult;
   readonly error?: string;
@@ -29,7 +37,10 @@ export async function revokeToken(
       await client.deleteToken(token);
       return { result: "revoked" };
     } catch (error) {
-      if (error instanceof NotFoundError) return { result: "already_gone" };
+      if (error instanceof NotFoundError)
+        return token.startsWith(REFRESH_TOKEN_PREFIX)
+          ? { result: "failed", error: REFRESH_TOKEN_NOT_REVOKED }
+          : { result: "already_gone" };
       if (error instanceof RateLimitError && round < RATE_LIMIT_ROUNDS) {
         const seconds = error.retryAfter ?? DEFAULT_PAUSE_SECONDS;
         gate.pause(seconds);

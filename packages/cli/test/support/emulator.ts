@@ -1,4 +1,4 @@
-import { EmulatorAdmin, startEmulator } from "@ghes-oauth/emulator";
+import { EmulatorAdmin, type LiveToken, startEmulator } from "@ghes-oauth/emulator";
 
 export interface SeededEmulator {
   apiUrl: string;
@@ -10,6 +10,8 @@ export interface SeededEmulator {
   env: Record<string, string>;
   /** A fresh non-scoped user token of `login` (default octocat). */
   newToken(login?: string): Promise<string>;
+  /** The app's live access tokens (refresh tokens, issued alongside, are not counted). */
+  liveAccessTokens(): Promise<LiveToken[]>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export async function startSeededEmulator(): Promise<SeededEmulator> {
     },
     newToken: async (login = "octocat") =>
       (await admin.issueUserToken({ client_id: app.client_id, login })).token,
+    liveAccessTokens: async () =>
+      (await admin.liveTokens(app.client_id)).filter((row) => row.kind === "access"),
     close: () => emulator.close(),
   };
 }
