@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "../dist/index.js";
 import { issueTokens, type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { startRateLimitProxy } from "./support/rate-limit-proxy.js";
 import { ndjson, runCli } from "./support/run-cli.js";
 import { expectNoSecrets } from "./support/secrets.js";
 
@@ -175,5 +176,62 @@ describe("revoke", () => {
     ]);
     expectNoSecrets([result.stdout, result.stderr], [refreshToken, issued.token, emulator.clientSecret]);
     await runCli(["revoke"], { env: emulator.env, input: issued.token });
+  });
+
+  it("honours Retry-After: the client sits out short waits, and past its retries every worker pauses as asked", async () => {
+    const tokens = await issueTokens(emulator, 3);
+    // 5 rate-limited answers: the client's own 3 retries use up 4, then the CLI's shared pause, then one more.
+    const proxy = await startRateLimitProxy(emulator.apiUrl, 5, 1);
+    try {
+      const result = await runCli(["revoke", "--json", "--concurrency", "1"], {
+        env: { ...emulator.env, GHES_OAUTH_BASE_URL: proxy.apiUrl },
+        input: tokens.join("\n"),
+      });
+      expect(result.code).toBe(0);
+      expect(ndjson(result.stdout).map((record) => record.result)).toEqual(["revoked", "revoked", "revoked"]);
+      expect(result.stderr).toContain("rate limited: every worker pauses 1s as the server asked");
+      expect(proxy.deletes.map((entry) => entry.status)).toEqual([429, 429, 429, 429, 429, 204, 204, 204]);
+      // Each request after a 429 came at least the asked-for second later.
+      for (let index = 1; index <= 5; index++) {
+        const gap = (proxy.deletes[index]?.at ?? 0) - (proxy.deletes[index - 1]?.at ?? 0);
+        expect(gap).toBeGreaterThanOrEqual(990);
+      }
+      expect(await liveCount()).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("a journal line torn by a crash mid-write is cut off; the entries before it still count", async () => {
+    const [done, pending] = await issueTokens(emulator, 2);
+    await runCli(["revoke"], { env: emulator.env, input: done });
+    const journal = join(dir, "torn.journal");
+    const entry = {
+      hashed_token: fingerprint(done as string).hashed_token,
+      result: "revoked",
+      at: new Date().toISOString(),
+    };
+    await writeFile(
+      journal,
+      `{"ghes_oauth_revoke_journal":1}\n${JSON.stringify(entry)}\n{"hashed_token":"3f2a`,
+    );
+
+    const result = await runCli(["revoke", "--json", "--journal", journal], {
+      env: emulator.env,
+      input: `${done}\n${pending}\n`,
+    });
+
+    expect(result.code).toBe(0);
+    expect(ndjson(result.stdout)).toEqual([
+      { line: 1, ...fingerprint(done as string), result: "revoked", from_journal: true },
+      { line: 2, ...fingerprint(pending as string), result: "revoked" },
+    ]);
+    const lines = (await readFile(journal, "utf8")).split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line).hashed_token)).toEqual([
+      undefined,
+      fingerprint(done as string).hashed_token,
+      fingerprint(pending as string).hashed_token,
+    ]);
   });
 });
