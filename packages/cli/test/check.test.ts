@@ -143,7 +143,7 @@ describe("check", () => {
 
   it("a check that fails (server error) is reported per token with exit 1; the run goes on", async () => {
     const tokens = [await emulator.newToken(), await emulator.newToken()];
-    await emulator.admin.setFaults({ status: 500, pathPattern: "/token$" });
+    await emulator.admin.setFaults({ status: 500, pathPattern: "**/token", methods: ["POST"] });
     try {
       const result = await runCli(["check", "--json"], { env: emulator.env, input: tokens.join("\n") });
       expect(result.code).toBe(1);
