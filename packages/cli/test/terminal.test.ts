@@ -86,4 +86,14 @@ describe("on a terminal", () => {
     expect(second.code).toBe(0);
     expect(second.output).toMatch(/token:\s+ghu_[A-Za-z0-9]{36}/);
   });
+
+  it("reads tokens typed on the terminal until Ctrl-D, after saying so", async () => {
+    const token = await emulator.newToken("hubot");
+    const session = runInPty(["check"], emulator.env);
+    await session.waitFor(/Reading tokens from the terminal, one per line; end with Ctrl-D\./);
+    session.type(`${token}\n\u0004`);
+    const { code, output } = await session.exited;
+    expect(code).toBe(0);
+    expect(output).toMatch(new RegExp(`1\\s+${token.slice(-8)}\\s+valid\\s+hubot`));
+  });
 });

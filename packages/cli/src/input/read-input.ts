@@ -18,7 +18,10 @@ export async function readInput(io: Io, positionals: readonly string[], command:
     );
   if (positionals.length > 1) throw new UsageError("give one input: a FILE, or - for stdin", command);
   const source = positionals[0] ?? "-";
-  if (source === "-") return readStream(io.stdin);
+  if (source === "-") {
+    if (io.stdin.isTTY) io.stderr.write("Reading tokens from the terminal, one per line; end with Ctrl-D.\n");
+    return readStream(io.stdin);
+  }
   try {
     return await readFile(source, "utf8");
   } catch (error) {

@@ -1,4 +1,5 @@
 import { type FileHandle, open, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { UsageError } from "../usage-error.js";
 
 export type JournalResult = "revoked" | "already_gone" | "failed";
@@ -46,6 +47,7 @@ export class Journal {
       if (validLength === 0) {
         await handle.appendFile(`${JSON.stringify(HEADER)}\n`);
         await handle.sync();
+        await syncDirectory(dirname(path));
       }
       return new Journal(handle, latest);
     } catch (error) {
@@ -92,6 +94,16 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.#handle.close();
+  }
+}
+
+/** A new file's directory entry is durable only once its directory is fsync'd too. */
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
   }
 }
 
