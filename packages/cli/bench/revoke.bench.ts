@@ -21,6 +21,13 @@ import { request as octokitRequest } from "@octokit/request";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 2_000);
 const CONCURRENCIES = [1, 8, 32];
+/** Rounds of every measurement, interleaved; the median is reported (the machine may be shared). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
 const BIN = fileURLToPath(new URL("../bin/ghes-oauth.js", import.meta.url));
 
 async function startEmulatorProcess(): Promise<{ apiUrl: string; child: ChildProcess }> {
@@ -135,21 +142,36 @@ async function main() {
       return (performance.now() - started) / 5000;
     })();
 
-    const sequential = await measure("client loop", async (tokens) => {
-      for (const token of tokens) await client.deleteToken(token);
-    });
-    const rows: [number, number, number, number][] = [];
-    for (const concurrency of CONCURRENCIES) {
-      const viaCli = await measure(`cli c=${concurrency}`, cli(concurrency));
-      const cliSteady = TOKENS / (TOKENS / viaCli - startupSeconds);
-      const viaOctokit = await measure(`octokit c=${concurrency}`, (tokens) =>
-        bounded(tokens, concurrency, octokitDelete),
-      );
-      rows.push([concurrency, viaCli, cliSteady, viaOctokit]);
+    const samples = new Map<string, number[]>();
+    const sample = async (label: string, revoke: (tokens: string[]) => Promise<void>) => {
+      const rate = await measure(label, revoke);
+      samples.set(label, [...(samples.get(label) ?? []), rate]);
+    };
+    for (let index = 0; index < ROUNDS; index++) {
+      await sample("client loop", async (tokens) => {
+        for (const token of tokens) await client.deleteToken(token);
+      });
+      for (const concurrency of CONCURRENCIES) {
+        await sample(`cli ${concurrency}`, cli(concurrency));
+        await sample(`octokit ${concurrency}`, (tokens) => bounded(tokens, concurrency, octokitDelete));
+      }
     }
+    const rate = (label: string) => median(samples.get(label) ?? []);
+    const sequential = rate("client loop");
+    const rows: [number, number, number, number][] = CONCURRENCIES.map((concurrency) => {
+      const viaCli = rate(`cli ${concurrency}`);
+      return [
+        concurrency,
+        viaCli,
+        TOKENS / (TOKENS / viaCli - startupSeconds),
+        rate(`octokit ${concurrency}`),
+      ];
+    });
     await client.close();
 
-    console.log(`revoke throughput, ${TOKENS} fresh tokens per measurement, emulator in its own process:`);
+    console.log(
+      `revoke throughput, ${TOKENS} fresh tokens per measurement, median of ${ROUNDS} interleaved rounds, emulator in its own process:`,
+    );
     console.log(`  sequential loop over @ghes-oauth/client deleteToken: ${sequential.toFixed(0)} tokens/s`);
     console.log(
       `  ghes-oauth revoke fixed cost per run (start-up, empty journal): ${(startupSeconds * 1000).toFixed(0)} ms`,

@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(
-        `ghes-oauth ${command.name}: ${error.message}\nRun ghes-oauth ${command.name} --help for usage.\n`,
+        `ghes-oauth ${command.name}: ${error.message}\nRun ghes-oauth ${error.command ?? command.name} --help for usage.\n`,
       );
       return EXIT_CODES.usage;
     }
