@@ -163,6 +163,19 @@ describe("bad input: a clear error and exit code 2, before any API call", () => 
     );
   });
 
+  it("a journal that is not a regular file is refused", async () => {
+    await expectUsageError(
+      ["revoke", "--journal", "/dev/null"],
+      emulator.env,
+      /--journal: \/dev\/null is not a regular file/,
+    );
+    await expectUsageError(
+      ["revoke", "--journal", dir],
+      emulator.env,
+      /--journal: cannot open .* \(EISDIR\)/,
+    );
+  });
+
   it("a journal that is some other file is refused, not appended to", async () => {
     const other = join(dir, "notes.txt");
     await writeFile(other, "shopping list\n");

@@ -117,7 +117,7 @@ export const revokeCommand: Command = {
       report.attach(progress);
       // A worker moves on to its next token as soon as the API answered; the outcome is reported only
       // once the journal has it on disk (batched fsync), so what was reported is never lost.
-      const recorded: Promise<void>[] = [];
+      const reported: Promise<void>[] = [];
       let journalFailure: { error: unknown } | undefined;
       try {
         await runBounded(pending, concurrency, async ({ line, token, fingerprint }) => {
@@ -133,7 +133,7 @@ export const revokeCommand: Command = {
                 ...(outcome.error ? { error: outcome.error } : {}),
               })
             : Promise.resolve();
-          recorded.push(
+          reported.push(
             written.then(
               () => {
                 report({ line, ...fingerprint, ...outcome });
@@ -145,7 +145,7 @@ export const revokeCommand: Command = {
             ),
           );
         });
-        await Promise.all(recorded);
+        await Promise.all(reported);
         if (journalFailure) throw journalFailure.error;
       } finally {
         progress?.finish();

@@ -4,6 +4,11 @@ import { UsageError } from "../usage-error.js";
 
 export type JournalResult = "revoked" | "already_gone" | "failed";
 
+/** The journal could not be written (disk full, file removed); the run stops, a rerun resumes. */
+export class JournalWriteError extends Error {
+  override name = "JournalWriteError";
+}
+
 /** One journal line. Token hashes only: the journal never holds a token value. */
 export interface JournalEntry {
   readonly hashed_token: string;
@@ -41,6 +46,8 @@ export class Journal {
       );
     }
     try {
+      if (!(await handle.stat()).isFile())
+        throw new UsageError(`--journal: ${path} is not a regular file; give a file path for the journal`);
       const text = await handle.readFile("utf8");
       const { latest, validLength } = parseJournal(path, text);
       if (validLength < Buffer.byteLength(text)) await handle.truncate(validLength);
@@ -86,7 +93,10 @@ export class Journal {
         await this.#handle.sync();
         for (const item of batch) item.resolve();
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        const failure = new JournalWriteError(
+          `--journal: writing the journal failed (${(error as NodeJS.ErrnoException).code ?? "error"}); the outcomes not yet reported are not recorded: rerun with the same journal`,
+        );
+        for (const item of batch) item.reject(failure);
       }
     }
     this.#flushing = false;
