@@ -1,6 +1,7 @@
 export { TOKEN_LIFETIME_MS } from "./api/token-service.js";
 export { type EmulatedAccount, type EmulatedApp, EmulatorAdmin, type LiveToken } from "./emulator-admin.js";
 export type { FaultConfig } from "./faults/fault-config.js";
+export { PermissionCatalogue } from "./permission-catalogue.js";
 export {
   isLevelAllowed,
   isPermissionName,

@@ -51,6 +51,7 @@ export function createRequestContext(
       jsonHeaders: { ...headers, "content-type": "application/json; charset=utf-8" },
       timeoutMs,
       retry: retryPolicy(options.retry),
+      allowUnknownPermissions: options.allowUnknownPermissions === true,
       redactor: new Redactor([options.clientSecret, authorization, authorization.slice("Basic ".length)]),
     },
     ownsDispatcher: options.dispatcher === undefined,
