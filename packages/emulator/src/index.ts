@@ -1,5 +1,11 @@
-export { TOKEN_LIFETIME_MS } from "./api/token-service.js";
-export { type EmulatedAccount, type EmulatedApp, EmulatorAdmin, type LiveToken } from "./emulator-admin.js";
+export { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "./api/token-service.js";
+export {
+  type EmulatedAccount,
+  type EmulatedApp,
+  EmulatorAdmin,
+  type IssuedUserToken,
+  type LiveToken,
+} from "./emulator-admin.js";
 export type { FaultConfig } from "./faults/fault-config.js";
 export { PermissionCatalogue } from "./permission-catalogue.js";
 export {
@@ -14,3 +20,4 @@ export {
 } from "./permissions.js";
 export type { RequestLogEntry } from "./request-log.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator, type TlsOptions } from "./server.js";
+export { type DataFileHolder, DataFileInUseError } from "./store/data-file-lock.js";

@@ -8,6 +8,11 @@ import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { declaresOversizedBody } from "./http/read-body.js";
+import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
+import { GrantService } from "./oauth/grant-service.js";
+import { oauthRoutes } from "./oauth/oauth-routes.js";
+import { WebFlowCodes } from "./oauth/web-flow-codes.js";
 import { PermissionCatalogue } from "./permission-catalogue.js";
 import type { EmulatorUrls } from "./render/urls.js";
 import { createRequestListener } from "./request-listener.js";
@@ -45,7 +50,10 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** The REST API root, GHES style, e.g. `http://127.0.0.1:PORT/api/v3`. */
   apiUrl: string;
-  /** The origin, e.g. `http://127.0.0.1:PORT`; the admin API lives at `${url}/_emulator`. */
+  /**
+   * The origin, e.g. `http://127.0.0.1:PORT`: the web host, serving the OAuth endpoints under `/login/`;
+   * the admin API lives at `${url}/_emulator`.
+   */
   url: string;
   port: number;
   /** The API version served, e.g. `ghes-3.19`. */
@@ -72,16 +80,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const service = new TokenService(store, clock, urls, catalogue);
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
+  const devices = new DeviceAuthorizations(clock);
+  const webFlowCodes = new WebFlowCodes(clock);
+  const grants = new GrantService(store, service, devices, webFlowCodes, urls);
   const listener = createRequestListener({
     apiRoutes: tokenRoutes(service),
-    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog }),
+    webRoutes: oauthRoutes(grants),
+    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog, devices, webFlowCodes }),
     faults,
     requestLog,
     log: options.log,
   });
+  // Clients date token expiry from the `Date` header (Octokit does): it follows the emulator's clock.
+  const listenerOnEmulatorTime: typeof listener = (req, res) => {
+    if (clock.offsetMs() !== 0) res.setHeader("date", new Date(clock.now()).toUTCString());
+    listener(req, res);
+  };
   const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : createHttpServer(listener);
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listenerOnEmulatorTime)
+    : createHttpServer(listenerOnEmulatorTime);
+  // `Expect: 100-continue`: a client announcing an oversized body gets its 413 before sending it.
+  server.on("checkContinue", (req, res) => {
+    if (!declaresOversizedBody(req)) res.writeContinue();
+    listenerOnEmulatorTime(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;

@@ -26,7 +26,7 @@ export async function scopeToken(
 ): Promise<ScopedAuthorization> {
   const schema =
     context.allowUnknownPermissions === true ? lenientScopeTokenInputSchema : scopeTokenInputSchema;
-  const valid = validateInput(schema, input);
+  const valid = validateInput(schema, input, undefined, context.redactor.with(...tokenOf(input)));
   const body = JSON.stringify({
     access_token: valid.accessToken,
     target: valid.target,
@@ -37,4 +37,10 @@ export async function scopeToken(
   });
   const response = await request(context, route, valid.accessToken, body, options?.signal);
   return parseResponse(scopedAuthorizationSchema, route, response);
+}
+
+/** The access token of an input that may be malformed, to keep it out of the input's error. */
+function tokenOf(input: unknown): string[] {
+  const accessToken = (input as { accessToken?: unknown } | null)?.accessToken;
+  return typeof accessToken === "string" ? [accessToken, accessToken.trim()] : [];
 }

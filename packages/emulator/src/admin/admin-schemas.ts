@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PermissionCatalogue } from "../permission-catalogue.js";
 import type { PermissionSet } from "../permissions.js";
+import { adminText } from "./admin-text.js";
 
 /** A permission set valid in the emulator's API version. */
 function permissionSet(catalogue: PermissionCatalogue) {
@@ -13,29 +14,47 @@ function permissionSet(catalogue: PermissionCatalogue) {
 }
 
 export const newAccountBody = z.object({
-  login: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
+  login: adminText().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
   type: z.enum(["User", "Organization"]).default("User"),
-  repositories: z.array(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name")).default([]),
+  repositories: z
+    .array(adminText().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name"))
+    .default([]),
 });
 
 export function newAppBody(catalogue: PermissionCatalogue) {
   return z.object({
-    name: z.string().min(1).max(100),
+    name: adminText().min(1).max(100),
     /** Omitted: the app may ask for every permission of the API version at its highest level. */
     permissions: permissionSet(catalogue).optional(),
+    /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
+    expiringUserTokens: z.boolean().default(true),
+    /** Whether the app may use the device flow. */
+    deviceFlow: z.boolean().default(true),
   });
 }
 
 export function newInstallationBody(catalogue: PermissionCatalogue) {
   return z.object({
-    client_id: z.string(),
-    account: z.string(),
-    repositories: z.union([z.literal("all"), z.array(z.string())]).default("all"),
+    client_id: adminText(),
+    account: adminText(),
+    repositories: z.union([z.literal("all"), z.array(adminText())]).default("all"),
     /** Omitted: the app's permissions. Must not exceed them. */
     permissions: permissionSet(catalogue).optional(),
   });
 }
 
-export const newTokenBody = z.object({ client_id: z.string(), login: z.string() });
+export const newTokenBody = z.object({ client_id: adminText(), login: adminText() });
+
+export const deviceApprovalBody = z.object({
+  user_code: z.string(),
+  login: z.string(),
+  deny: z.boolean().default(false),
+});
+
+export const newWebFlowCodeBody = z.object({
+  client_id: z.string(),
+  login: z.string(),
+  redirect_uri: z.string().optional(),
+});
 
 export const clockBody = z.object({ advanceSeconds: z.number().finite() });

@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyNotAnObject, payloadTooLarge, problemsParsingJson } from "./api-error.js";
-import { drainBody, readBody } from "./read-body.js";
+import { bodyAbandoned, drainBody, readBody } from "./read-body.js";
 
-/** What a handler answers: a status and, unless it is a 204, a JSON body. */
+/** What a handler answers: a status and, unless it is a 204, a JSON body (or a form-encoded one). */
 export interface Reply {
   status: number;
   body?: unknown;
+  /** An `application/x-www-form-urlencoded` body, sent instead of JSON (the OAuth web-host endpoints). */
+  form?: string;
   headers?: Record<string, string>;
 }
 
@@ -45,9 +47,12 @@ export class Exchange {
 /**
  * Waits until the request body has been received (reading and discarding what is left). Answering
  * before that costs the connection dearly under keep-alive load, and mid-upload answers confuse clients.
+ * False when the body is over the limit and was left unread: then the answer must close the connection.
  */
-export async function bodyReceived(exchange: Exchange): Promise<void> {
-  if (!exchange.req.complete) await drainBody(exchange.req);
+export async function bodyReceived(exchange: Exchange): Promise<boolean> {
+  if (bodyAbandoned(exchange.req)) return false;
+  if (exchange.req.complete) return true;
+  return drainBody(exchange.req);
 }
 
 export type Handler = (exchange: Exchange, params: string[]) => Promise<Reply> | Reply;

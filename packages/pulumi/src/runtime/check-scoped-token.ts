@@ -1,15 +1,15 @@
 import type { CheckResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { Connection } from "../connection-args.js";
-import { checkInputs } from "./check-inputs.js";
+import { checkResourceInputs } from "./check-resource-inputs.js";
 import { ConnectionNotConfiguredError, resolveConnection } from "./connection-settings.js";
-import { connectionSchema } from "./inputs-schema.js";
+import { connectionSchema, scopedTokenInputRules } from "./inputs-schema.js";
 
 /**
  * Validates inputs and the connection they will use (argument, stack config or environment), so a bad
  * resource fails at preview. Failures about the connection name it in the reason, never its values.
  */
 export async function checkScopedToken(_olds: unknown, news: Record<string, unknown>): Promise<CheckResult> {
-  const result = checkInputs(news);
+  const result = checkResourceInputs(news, scopedTokenInputRules);
   if (result.failures?.length || news.connection !== undefined) return result;
   let connection: Connection;
   try {

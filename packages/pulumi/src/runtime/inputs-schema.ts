@@ -1,5 +1,6 @@
 import { lenientScopeTokenInputSchema, normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
 import { z } from "zod";
+import type { ResourceInputRules } from "./check-resource-inputs.js";
 
 export const connectionSchema = z.strictObject(
   {
@@ -74,3 +75,15 @@ export const scopedTokenInputsSchema = z.unknown().superRefine((inputs, context)
   const result = (lenient ? lenientInputsSchema : strictInputsSchema).safeParse(inputs);
   if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
 });
+
+/** What ScopedToken's check judges its inputs by. */
+export const scopedTokenInputRules: ResourceInputRules = {
+  resource: "ScopedToken",
+  properties: SCOPED_TOKEN_PROPERTIES,
+  secretProperties: ["accessToken", "connection"],
+  schema: scopedTokenInputsSchema,
+  pairs: [
+    ["target", "targetId"],
+    ["repositories", "repositoryIds"],
+  ],
+};
