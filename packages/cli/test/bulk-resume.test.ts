@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -18,7 +18,10 @@ beforeAll(async () => {
   emulator = await startSeededEmulator();
   dir = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-bulk-"));
 }, 180_000);
-afterAll(() => emulator.close());
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function journalEntries(path: string): Promise<number> {
   try {

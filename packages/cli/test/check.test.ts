@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OAuthAppClient } from "@ghes-oauth/client";
@@ -15,7 +15,10 @@ beforeAll(async () => {
   emulator = await startSeededEmulator();
   dir = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-check-"));
 });
-afterAll(() => emulator.close());
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function scopedToken(parent: string): Promise<string> {
   const client = new OAuthAppClient({

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -130,6 +130,7 @@ describe("login (device flow)", () => {
       expect((await client.refreshToken(refreshToken)).access_token).toMatch(/^ghu_/);
     } finally {
       await client.close();
+      await rm(project, { recursive: true, force: true });
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,10 @@ beforeAll(async () => {
   emulator = await startSeededEmulator();
   dir = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-revoke-"));
 });
-afterAll(() => emulator.close());
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function liveCount(): Promise<number> {
   return (await emulator.liveAccessTokens()).length;

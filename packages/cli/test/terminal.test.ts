@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,10 @@ beforeAll(async () => {
   emulator = await startSeededEmulator();
   dir = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-tty-"));
 });
-afterAll(() => emulator.close());
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function tokenFile(name: string, tokens: readonly string[]): Promise<string> {
   const file = join(dir, name);

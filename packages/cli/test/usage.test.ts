@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,10 @@ beforeAll(async () => {
   emulator = await startSeededEmulator();
   dir = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-usage-"));
 });
-afterAll(() => emulator.close());
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe("help and version", () => {
   it("--version prints package.json's version", async () => {
