@@ -2,7 +2,7 @@
  * The dependency rules between the workspace's packages. Shipped code is a package's `src/` and `bin/`;
  * everything else (tests, benchmarks, configs) is test code, which may also use the test-only links.
  * Apps and tooling may import any package; no package imports an app or a tooling workspace, except that
- * test code uses the vitest preset.
+ * test code uses TEST_TOOLING.
  */
 export const SHIPPED_IMPORTS: Record<string, readonly string[]> = {
   // GitHub's API description as data: it depends on no other package.
@@ -24,5 +24,8 @@ export const TEST_ONLY_IMPORTS: Record<string, readonly string[]> = {
   "@ghes-oauth/cli": ["@ghes-oauth/emulator"],
 };
 
-/** Tooling that every package's test code may import. */
-export const TEST_TOOLING = ["@ghes-oauth/vitest-preset"];
+/**
+ * Tooling that every package's test code may import: the vitest preset, and the contract generator's
+ * OpenAPI loader (tests check the client, the emulator and the contract against GitHub's description).
+ */
+export const TEST_TOOLING = ["@ghes-oauth/vitest-preset", "@ghes-oauth/github-contract-generator"];
