@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StubServer, startStubServer } from "./support/stub-server.js";
@@ -35,11 +35,14 @@ describe("the version the client reports", () => {
     installed = join(dir, "node_modules", "@ghes-oauth", "client");
     mkdirSync(installed, { recursive: true });
     execFileSync("tar", ["-xzf", join(dir, tarball), "-C", installed, "--strip-components=1"]);
-    for (const dependency of ["undici", "zod"]) {
-      symlinkSync(
-        realpathSync(join(packageDir, "node_modules", dependency)),
-        join(dir, "node_modules", dependency),
-      );
+    // The installed copy's dependencies, as the workspace resolved them for the package.
+    const packed = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    for (const dependency of Object.keys(packed.dependencies)) {
+      const link = join(dir, "node_modules", dependency);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(realpathSync(join(packageDir, "node_modules", dependency)), link);
     }
     stub = await startStubServer(() => ({ status: 404, body: JSON.stringify({ message: "Not Found" }) }));
   });
