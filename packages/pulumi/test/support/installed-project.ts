@@ -4,15 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * A Pulumi project outside the workspace that installs @ghes-oauth/pulumi (and the client) from packed
- * tarballs, as a user's project would: node_modules paths, so the provider is serialized as it is for users,
+ * A Pulumi project outside the workspace that installs @ghes-oauth/pulumi (and the workspace packages it
+ * depends on) from packed tarballs, as a user's project would: node_modules paths, so the provider is serialized as it is for users,
  * and the project's own `@pulumi/pulumi` (at `pulumiVersion`) is the one copy the package's peer dependency
  * resolves to. Dependencies come from pnpm's store where it has them (--prefer-offline): the SDK versions
  * the tests use are in the workspace lockfile (see test/sdk-range/).
  */
 export function createInstalledProject(files: Record<string, string>, pulumiVersion: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ghes-oauth-installed-"));
-  for (const name of ["@ghes-oauth/client", "@ghes-oauth/pulumi"]) {
+  // The package and the workspace packages it depends on, each packed (none is on a registry yet).
+  for (const name of ["@ghes-oauth/github-contract", "@ghes-oauth/client", "@ghes-oauth/pulumi"]) {
     execFileSync("pnpm", ["--filter", name, "pack", "--pack-destination", dir], { stdio: "ignore" });
   }
   const tarball = (prefix: string) => `file:./${readdirSync(dir).find((file) => file.startsWith(prefix))}`;
@@ -26,7 +27,12 @@ export function createInstalledProject(files: Record<string, string>, pulumiVers
         "@ghes-oauth/pulumi": tarball("ghes-oauth-pulumi-"),
         "@pulumi/pulumi": pulumiVersion,
       },
-      pnpm: { overrides: { "@ghes-oauth/client": tarball("ghes-oauth-client-") } },
+      pnpm: {
+        overrides: {
+          "@ghes-oauth/client": tarball("ghes-oauth-client-"),
+          "@ghes-oauth/github-contract": tarball("ghes-oauth-github-contract-"),
+        },
+      },
     }),
   );
   for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
