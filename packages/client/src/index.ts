@@ -22,6 +22,7 @@ export { resetToken } from "./operations/reset-token.js";
 export { revokeAuthorization } from "./operations/revoke-authorization.js";
 export { revokeGrant } from "./operations/revoke-grant.js";
 export { scopeToken } from "./operations/scope-token.js";
+export { serverTime } from "./operations/server-time.js";
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export {
   createRequestContext,
