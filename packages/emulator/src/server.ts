@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { adminRoutes } from "./admin/admin-routes.js";
-import { metaRoute } from "./api/meta-route.js";
 import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
@@ -63,22 +62,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const service = new TokenService(store, clock, urls);
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
-  const routed = createRequestListener({
-    apiRoutes: [...tokenRoutes(service), metaRoute()],
+  const listener = createRequestListener({
+    apiRoutes: tokenRoutes(service),
     adminRoutes: adminRoutes({ store, clock, service, faults, requestLog }),
     faults,
     requestLog,
     log: options.log,
   });
-  // Every response's Date header tells the emulator's time, so clients judge expiry on the server's clock
-  // (which tests move) rather than their own, as they must against any real server.
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader("date", new Date(clock.now()).toUTCString());
-    routed(req, res);
+  // Clients date token expiry from the `Date` header (Octokit does): it follows the emulator's clock.
+  const listenerOnEmulatorTime: typeof listener = (req, res) => {
+    if (clock.offsetMs() !== 0) res.setHeader("date", new Date(clock.now()).toUTCString());
+    listener(req, res);
   };
   const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : createHttpServer(listener);
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listenerOnEmulatorTime)
+    : createHttpServer(listenerOnEmulatorTime);
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;

@@ -10,6 +10,7 @@ export interface ScopedTokenInputs {
   repositoryIds?: number[];
   permissions: Permissions;
   rotationTrigger?: string;
+  renewBefore?: string | number;
   connection?: Connection;
 }
 

@@ -1,5 +1,6 @@
 import { normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
 import { z } from "zod";
+import { renewBeforeSchema } from "./renew-before-schema.js";
 
 export const connectionSchema = z.strictObject(
   {
@@ -42,6 +43,7 @@ const resourceOnlySchema = z.object({
       });
   }),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+  renewBefore: renewBeforeSchema,
   connection: connectionSchema.optional(),
 });
 
@@ -54,6 +56,7 @@ export const SCOPED_TOKEN_PROPERTIES = [
   "repositoryIds",
   "permissions",
   "rotationTrigger",
+  "renewBefore",
   "connection",
 ] as const;
 
