@@ -8,7 +8,7 @@ import { USER_TOKEN_PROPERTIES, USER_TOKEN_SECRET_PROPERTIES, userTokenInputsSch
  * a secret property name it in the reason and point `property` at nothing: the engine prints the
  * property's value next to a failure. Values not known yet (preview) are checked once they are.
  */
-export function checkUserToken(_olds: unknown, news: Record<string, unknown>): CheckResult {
+export async function checkUserToken(_olds: unknown, news: Record<string, unknown>): Promise<CheckResult> {
   const inputs = Object.fromEntries(Object.entries(news).filter(([key]) => key !== "__provider"));
   const failures: CheckFailure[] = [];
   for (const key of Object.keys(inputs)) {
