@@ -13,6 +13,31 @@ export function newUserToken(): string {
   return `ghu_${randomAlphanumeric(36)}`;
 }
 
+/** A refresh token shaped like GitHub's: `ghr_` and 36 alphanumerics. */
+export function newRefreshToken(): string {
+  return `ghr_${randomAlphanumeric(36)}`;
+}
+
+/** A device-flow device code: 40 hex digits, as GitHub's. */
+export function newDeviceCode(): string {
+  return randomBytes(20).toString("hex");
+}
+
+// Capitals and digits without the look-alikes (0/O, 1/I): a person types this code.
+const USER_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A device-flow user code, `XXXX-XXXX`. */
+export function newUserCode(): string {
+  let out = "";
+  for (let i = 0; i < 8; i++) out += USER_CODE_ALPHABET[randomInt(USER_CODE_ALPHABET.length)];
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+/** A web-flow authorization code: 20 hex digits, as GitHub's. */
+export function newWebFlowCode(): string {
+  return randomBytes(10).toString("hex");
+}
+
 export function newClientId(): string {
   return `Iv1.${randomBytes(8).toString("hex")}`;
 }

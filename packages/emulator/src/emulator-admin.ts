@@ -16,9 +16,26 @@ export interface EmulatedApp {
   client_id: string;
   client_secret: string;
   permissions: Record<string, Level>;
+  /** User tokens expire after 8 hours and come with refresh tokens, or never expire. */
+  expiring_user_tokens: boolean;
+  device_flow: boolean;
+}
+
+/** A user token as `POST /_emulator/tokens` issues it (the authorization object, abridged). */
+export interface IssuedUserToken {
+  token: string;
+  expires_at: string | null;
+  /** The refresh fields come only from apps that expire their user tokens. */
+  refresh_token?: string;
+  expires_in?: number;
+  refresh_token_expires_in?: number;
+  refresh_token_expires_at?: string;
+  [field: string]: unknown;
 }
 
 export interface LiveToken {
+  /** An access token (scoped or not) or a refresh token; ids are unique per kind. */
+  kind: "access" | "refresh";
   id: number;
   hashed_token: string;
   token_last_eight: string;
@@ -50,7 +67,16 @@ export class EmulatorAdmin {
     return this.#call<EmulatedAccount>("POST", "/_emulator/accounts", input);
   }
 
-  createApp(input: { name: string; permissions?: Record<string, Level> }) {
+  /**
+   * @param input.expiringUserTokens default true (GitHub's default): 8-hour user tokens with refresh tokens.
+   * @param input.deviceFlow default true: whether the app may use the device flow.
+   */
+  createApp(input: {
+    name: string;
+    permissions?: Record<string, Level>;
+    expiringUserTokens?: boolean;
+    deviceFlow?: boolean;
+  }) {
     return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
   }
 
@@ -71,9 +97,23 @@ export class EmulatorAdmin {
     return this.#call<{ id: number }>("POST", "/_emulator/installations", input);
   }
 
-  /** Issues a user-to-server token, as the web flow would. */
+  /** Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would. */
   issueUserToken(input: { client_id: string; login: string }) {
-    return this.#call<{ token: string; expires_at: string | null }>("POST", "/_emulator/tokens", input);
+    return this.#call<IssuedUserToken>("POST", "/_emulator/tokens", input);
+  }
+
+  /** Approves (or denies) a device-flow user code as `login`, as that person would in the browser. */
+  approveDeviceCode(input: { user_code: string; login: string; deny?: boolean }) {
+    return this.#call<{ user_code: string; status: "approved" | "denied" }>(
+      "POST",
+      "/_emulator/device-flow/approve",
+      input,
+    );
+  }
+
+  /** A web-flow code for `login` (what GitHub's redirect would carry): single use, 10 minutes. */
+  createWebFlowCode(input: { client_id: string; login: string; redirect_uri?: string }) {
+    return this.#call<{ code: string }>("POST", "/_emulator/web-flow/codes", input);
   }
 
   /** The app's live tokens (never their values). */

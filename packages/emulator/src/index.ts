@@ -1,5 +1,11 @@
-export { TOKEN_LIFETIME_MS } from "./api/token-service.js";
-export { type EmulatedAccount, type EmulatedApp, EmulatorAdmin, type LiveToken } from "./emulator-admin.js";
+export { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "./api/token-service.js";
+export {
+  type EmulatedAccount,
+  type EmulatedApp,
+  EmulatorAdmin,
+  type IssuedUserToken,
+  type LiveToken,
+} from "./emulator-admin.js";
 export type { FaultConfig } from "./faults/fault-config.js";
 export {
   isLevelAllowed,

@@ -25,6 +25,10 @@ export interface App {
   /** sha256 hex of the client secret: the secret itself is never stored. */
   secretHash: string;
   permissions: PermissionSet;
+  /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
+  expiringUserTokens: boolean;
+  /** Whether the device flow is enabled for the app. */
+  deviceFlow: boolean;
   createdAt: number;
 }
 
@@ -60,8 +64,27 @@ export interface TokenRecord {
   fingerprint: string | null;
   createdAt: number;
   updatedAt: number;
-  expiresAt: number;
+  /** Null for tokens of apps whose user tokens never expire. */
+  expiresAt: number | null;
   scope: TokenScope | null;
 }
 
 export type NewTokenRecord = Omit<TokenRecord, "id">;
+
+/** A refresh token (`ghr_`): one per user access token of an app with expiring user tokens. */
+export interface RefreshTokenRecord {
+  id: number;
+  appId: number;
+  userId: number;
+  /** The user access token issued with it; both stop working when it is redeemed. */
+  accessTokenId: number;
+  /** sha256 hex of the refresh token: the token itself is never stored. */
+  hashedToken: string;
+  lastEight: string;
+  /** False for tokens from the device flow: GitHub refreshes those without the client secret. */
+  clientSecretRequired: boolean;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export type NewRefreshTokenRecord = Omit<RefreshTokenRecord, "id" | "accessTokenId">;

@@ -6,13 +6,15 @@ import { faultResponse } from "./faults/fault-response.js";
 import { ApiError, notFound } from "./http/api-error.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
-import { sendJson, sendNoContent } from "./http/send.js";
+import { sendForm, sendJson, sendNoContent } from "./http/send.js";
 import { redactPath } from "./redact.js";
 import { newRequestId } from "./request-id.js";
 import type { RequestLog, RequestLogEntry } from "./request-log.js";
 
 const API_PREFIX = "/api/v3";
 const ADMIN_PREFIX = "/_emulator/";
+/** The OAuth endpoints live on the web host, at the origin root (never under /api/v3). */
+const WEB_PREFIX = "/login/";
 
 /** Where a request path points, with the GHES `/api/v3` prefix removed (github.com style has none). */
 function routePathOf(pathname: string): string {
@@ -22,6 +24,7 @@ function routePathOf(pathname: string): string {
 
 export interface ListenerDependencies {
   apiRoutes: readonly Route[];
+  webRoutes: readonly Route[];
   adminRoutes: readonly Route[];
   faults: FaultInjector;
   requestLog: RequestLog;
@@ -34,6 +37,7 @@ export interface ListenerDependencies {
  */
 export function createRequestListener({
   apiRoutes,
+  webRoutes,
   adminRoutes,
   faults,
   requestLog,
@@ -63,6 +67,7 @@ export function createRequestListener({
     await bodyReceived(exchange);
     if (res.destroyed) return;
     if (reply.status === 204) sendNoContent(res, requestId);
+    else if (reply.form !== undefined) sendForm(res, requestId, reply.status, reply.form, reply.headers);
     else sendJson(res, requestId, reply.status, reply.body, reply.headers);
   }
 
@@ -110,7 +115,7 @@ export function createRequestListener({
       if (!res.destroyed) sendJson(res, requestId, error.status, error.body, error.headers);
       return;
     }
-    return answer(exchange, apiRoutes);
+    return answer(exchange, pathname.startsWith(WEB_PREFIX) ? webRoutes : apiRoutes);
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -7,6 +7,10 @@ import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
+import { GrantService } from "./oauth/grant-service.js";
+import { oauthRoutes } from "./oauth/oauth-routes.js";
+import { WebFlowCodes } from "./oauth/web-flow-codes.js";
 import type { EmulatorUrls } from "./render/urls.js";
 import { createRequestListener } from "./request-listener.js";
 import { RequestLog } from "./request-log.js";
@@ -38,7 +42,10 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** The REST API root, GHES style, e.g. `http://127.0.0.1:PORT/api/v3`. */
   apiUrl: string;
-  /** The origin, e.g. `http://127.0.0.1:PORT`; the admin API lives at `${url}/_emulator`. */
+  /**
+   * The origin, e.g. `http://127.0.0.1:PORT`: the web host, serving the OAuth endpoints under `/login/`;
+   * the admin API lives at `${url}/_emulator`.
+   */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -62,9 +69,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const service = new TokenService(store, clock, urls);
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
+  const devices = new DeviceAuthorizations(clock);
+  const webFlowCodes = new WebFlowCodes(clock);
+  const grants = new GrantService(store, service, devices, webFlowCodes, urls);
   const listener = createRequestListener({
     apiRoutes: tokenRoutes(service),
-    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog }),
+    webRoutes: oauthRoutes(grants),
+    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog, devices, webFlowCodes }),
     faults,
     requestLog,
     log: options.log,

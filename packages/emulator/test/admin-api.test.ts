@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { standardWorld, TestEmulator } from "./support/world.js";
 
@@ -98,6 +99,7 @@ describe("admin API", () => {
     const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
     expect(live).toEqual([
       {
+        kind: "access",
         id: issued.id,
         hashed_token: issued.hashed_token,
         token_last_eight: issued.token.slice(-8),
@@ -105,8 +107,18 @@ describe("admin API", () => {
         scoped: false,
         expires_at: issued.expires_at,
       },
+      {
+        kind: "refresh",
+        id: expect.any(Number),
+        hashed_token: createHash("sha256").update(issued.refresh_token).digest("hex"),
+        token_last_eight: issued.refresh_token.slice(-8),
+        user: { login: "octocat" },
+        scoped: false,
+        expires_at: issued.refresh_token_expires_at,
+      },
     ]);
     expect(JSON.stringify(live)).not.toContain(issued.token);
+    expect(JSON.stringify(live)).not.toContain(issued.refresh_token);
     await emulator.admin("GET", "/tokens", undefined, 422);
     await emulator.admin("GET", "/tokens?client_id=Iv1.nope", undefined, 404);
   });

@@ -63,7 +63,11 @@ describe("create a scoped access token: POST /applications/{client_id}/token/sco
     const original = await check(token);
     expect(original.body.installation).toBeUndefined();
     const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
-    expect(live.map((t: { scoped: boolean }) => t.scoped)).toEqual([false, true]);
+    expect(live.map((t: { kind: string; scoped: boolean }) => [t.kind, t.scoped])).toEqual([
+      ["access", false],
+      ["access", true],
+      ["refresh", false],
+    ]);
     expect(JSON.stringify(live)).not.toContain(body.token);
   });
 

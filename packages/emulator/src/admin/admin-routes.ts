@@ -8,16 +8,20 @@ import { type ApiError, notFound, type ValidationProblem, validationFailed } fro
 import { DOCUMENTATION_URLS } from "../http/documentation-urls.js";
 import type { Exchange, Route } from "../http/exchange.js";
 import type { Account, Repository } from "../model.js";
+import type { DeviceAuthorizations } from "../oauth/device-authorizations.js";
+import type { WebFlowCodes } from "../oauth/web-flow-codes.js";
 import { isWithin, type PermissionName } from "../permissions.js";
 import type { RequestLog } from "../request-log.js";
 import type { Store } from "../store/store.js";
 import {
   allPermissions,
   clockBody,
+  deviceApprovalBody,
   newAccountBody,
   newAppBody,
   newInstallationBody,
   newTokenBody,
+  newWebFlowCodeBody,
 } from "./admin-schemas.js";
 
 const DOCS = DOCUMENTATION_URLS.root;
@@ -28,6 +32,8 @@ export interface AdminDependencies {
   service: TokenService;
   faults: FaultInjector;
   requestLog: RequestLog;
+  devices: DeviceAuthorizations;
+  webFlowCodes: WebFlowCodes;
 }
 
 /** The request body parsed by `schema`, or a 422 naming what is wrong. */
@@ -49,8 +55,24 @@ function accountView(account: Account) {
   return { id: account.id, login: account.login, type: account.type };
 }
 
+/** The user account `login`, as an app's authorizing user; a 422 on `resource` otherwise. */
+function authorizingUser(store: Store, login: string, resource: string): Account {
+  const user = store.findAccountByLogin(login);
+  if (!user) throw invalid(resource, "login", `no account ${login}`);
+  if (user.type !== "User") throw invalid(resource, "login", "only a User can authorize an app");
+  return user;
+}
+
 /** The emulator's own JSON API under /_emulator: set up state, inject faults, move the clock. No auth. */
-export function adminRoutes({ store, clock, service, faults, requestLog }: AdminDependencies): Route[] {
+export function adminRoutes({
+  store,
+  clock,
+  service,
+  faults,
+  requestLog,
+  devices,
+  webFlowCodes,
+}: AdminDependencies): Route[] {
   return [
     {
       method: "POST",
@@ -86,6 +108,8 @@ export function adminRoutes({ store, clock, service, faults, requestLog }: Admin
           clientId: newClientId(),
           secretHash: sha256Hex(clientSecret),
           permissions: input.permissions ?? allPermissions(),
+          expiringUserTokens: input.expiringUserTokens,
+          deviceFlow: input.deviceFlow,
           createdAt: clock.now(),
         });
         return {
@@ -96,6 +120,8 @@ export function adminRoutes({ store, clock, service, faults, requestLog }: Admin
             client_id: app.clientId,
             client_secret: clientSecret,
             permissions: app.permissions,
+            expiring_user_tokens: app.expiringUserTokens,
+            device_flow: app.deviceFlow,
           },
         };
       },
@@ -172,10 +198,40 @@ export function adminRoutes({ store, clock, service, faults, requestLog }: Admin
         const input = await body(exchange, newTokenBody, "Token");
         const app = store.findAppByClientId(input.client_id);
         if (!app) throw invalid("Token", "client_id", "no app has this client_id");
-        const user = store.findAccountByLogin(input.login);
-        if (!user) throw invalid("Token", "login", `no account ${input.login}`);
-        if (user.type !== "User") throw invalid("Token", "login", "only a User can authorize an app");
-        return { status: 201, body: service.issue(app, user) };
+        return { status: 201, body: service.issue(app, authorizingUser(store, input.login, "Token")) };
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/_emulator\/device-flow\/approve$/,
+      handler: async (exchange) => {
+        const input = await body(exchange, deviceApprovalBody, "DeviceAuthorization");
+        const authorization = devices.findByUserCode(input.user_code);
+        if (!authorization) throw notFound();
+        if (devices.isExpired(authorization)) {
+          throw invalid("DeviceAuthorization", "user_code", "the user code has expired", "expired");
+        }
+        if (authorization.status !== "pending") {
+          throw invalid("DeviceAuthorization", "user_code", `the code was already ${authorization.status}`);
+        }
+        const user = authorizingUser(store, input.login, "DeviceAuthorization");
+        authorization.status = input.deny ? "denied" : "approved";
+        authorization.userId = user.id;
+        return { status: 200, body: { user_code: authorization.userCode, status: authorization.status } };
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/_emulator\/web-flow\/codes$/,
+      handler: async (exchange) => {
+        const input = await body(exchange, newWebFlowCodeBody, "WebFlowCode");
+        const app = store.findAppByClientId(input.client_id);
+        if (!app) throw invalid("WebFlowCode", "client_id", "no app has this client_id");
+        const user = authorizingUser(store, input.login, "WebFlowCode");
+        return {
+          status: 201,
+          body: { code: webFlowCodes.create(app.id, user.id, input.redirect_uri ?? null) },
+        };
       },
     },
     {

@@ -18,6 +18,10 @@ export const newAppBody = z.object({
   name: z.string().min(1).max(100),
   /** Omitted: the app may ask for every permission at its highest level. */
   permissions: permissionSet.optional(),
+  /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
+  expiringUserTokens: z.boolean().default(true),
+  /** Whether the app may use the device flow. */
+  deviceFlow: z.boolean().default(true),
 });
 
 export const newInstallationBody = z.object({
@@ -29,6 +33,18 @@ export const newInstallationBody = z.object({
 });
 
 export const newTokenBody = z.object({ client_id: z.string(), login: z.string() });
+
+export const deviceApprovalBody = z.object({
+  user_code: z.string(),
+  login: z.string(),
+  deny: z.boolean().default(false),
+});
+
+export const newWebFlowCodeBody = z.object({
+  client_id: z.string(),
+  login: z.string(),
+  redirect_uri: z.string().optional(),
+});
 
 export const clockBody = z.object({ advanceSeconds: z.number().finite() });
 

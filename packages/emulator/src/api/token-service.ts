@@ -1,18 +1,35 @@
 import { type Clock, githubTimestamp } from "../clock.js";
-import { digestsEqual, newClientSecret, newUserToken, sha256Hex } from "../credentials.js";
+import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex } from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
-import type { Account, App, TokenRecord, TokenScope } from "../model.js";
+import type { Account, App, NewTokenRecord, RefreshTokenRecord, TokenRecord, TokenScope } from "../model.js";
 import { authorizationView } from "../render/authorization-view.js";
 import type { EmulatorUrls } from "../render/urls.js";
 import type { Store } from "../store/store.js";
 import type { ScopeTokenBody } from "./request-schemas.js";
 import { resolveScope } from "./resolve-scope.js";
 
-/** User-to-server tokens expire 8 hours after they are issued, as on GitHub. */
+/** User-to-server tokens expire 8 hours after they are issued, as on GitHub (unless the app opts out). */
 export const TOKEN_LIFETIME_MS = 8 * 60 * 60 * 1000;
+/** Refresh tokens expire after 6 months: GitHub's documented 15897600 seconds. */
+export const REFRESH_TOKEN_LIFETIME_MS = 15_897_600 * 1000;
 
 export type AuthorizationJson = ReturnType<typeof authorizationView>;
+
+/** A freshly issued user access token, with its refresh token when the app expires its tokens. */
+export interface IssuedTokens {
+  accessToken: string;
+  record: TokenRecord;
+  user: Account;
+  refreshToken?: string;
+  refresh?: RefreshTokenRecord;
+}
+
+/** What the issued tokens' holder may do next. */
+export interface IssueOptions {
+  /** False for the device flow: its refresh tokens are redeemed without the client secret. */
+  clientSecretRequired: boolean;
+}
 
 interface LiveToken {
   record: TokenRecord;
@@ -57,6 +74,11 @@ export class TokenService {
     return clientSecret;
   }
 
+  /** Whether `clientSecret` is the app's current client secret. */
+  secretMatches(app: App, clientSecret: string): boolean {
+    return digestsEqual(app.secretHash, sha256Hex(clientSecret));
+  }
+
   check(app: App, token: string, docs: string): AuthorizationJson {
     const live = this.#liveToken(app, token, docs);
     return this.#view(app, live, token);
@@ -70,7 +92,7 @@ export class TokenService {
       hashedToken: sha256Hex(fresh),
       lastEight: fresh.slice(-8),
       updatedAt: now,
-      expiresAt: now + TOKEN_LIFETIME_MS,
+      expiresAt: this.#accessExpiry(app, now),
     };
     this.store.rotateToken(live.record.id, rotation);
     return this.#view(app, { ...live, record: { ...live.record, ...rotation } }, fresh);
@@ -104,16 +126,73 @@ export class TokenService {
     return authorizationView({ record, token, app, user: live.user, target }, this.urls);
   }
 
-  /** Issues a user token as GitHub's web flow would. */
-  issue(app: App, user: Account): AuthorizationJson {
-    const { record, token } = this.#insertToken(app, user, this.clock.now() + TOKEN_LIFETIME_MS, null);
-    return authorizationView({ record, token, app, user }, this.urls);
+  /**
+   * Issues a user token as GitHub's web flow would: the authorization object, plus the refresh token and
+   * lifetimes when the app expires its user tokens.
+   */
+  issue(app: App, user: Account) {
+    const issued = this.issueTokens(app, user, { clientSecretRequired: true });
+    const view = authorizationView(
+      { record: issued.record, token: issued.accessToken, app, user },
+      this.urls,
+    );
+    if (!issued.refresh || !issued.refreshToken) return view;
+    return {
+      ...view,
+      expires_in: TOKEN_LIFETIME_MS / 1000,
+      refresh_token: issued.refreshToken,
+      refresh_token_expires_in: REFRESH_TOKEN_LIFETIME_MS / 1000,
+      refresh_token_expires_at: githubTimestamp(issued.refresh.expiresAt),
+    };
   }
 
-  #insertToken(app: App, user: Account, expiresAt: number, scope: TokenScope | null) {
-    const token = newUserToken();
+  /** A new user access token (and refresh token, when the app expires its tokens) for a new grant. */
+  issueTokens(app: App, user: Account, options: IssueOptions): IssuedTokens {
     const now = this.clock.now();
-    const record = this.store.insertToken({
+    const { token, input } = this.#newAccessToken(app, user, now, this.#accessExpiry(app, now), null);
+    if (!app.expiringUserTokens) {
+      return { accessToken: token, record: this.store.insertToken(input), user };
+    }
+    const refreshToken = newRefreshToken();
+    const pair = this.store.insertTokenPair(
+      input,
+      this.#newRefreshRecord(app, user, refreshToken, now, options.clientSecretRequired),
+    );
+    return { accessToken: token, record: pair.record, user, refreshToken, refresh: pair.refresh };
+  }
+
+  /** The live refresh token of `app` with this value, or undefined (unknown, redeemed or expired). */
+  findRefreshToken(app: App, refreshToken: string): RefreshTokenRecord | undefined {
+    const record = this.store.findRefreshTokenByHash(sha256Hex(refreshToken));
+    if (!record || record.appId !== app.id || record.expiresAt <= this.clock.now()) return undefined;
+    return record;
+  }
+
+  /**
+   * Redeems a refresh token: a new pair, and the used refresh token and its access token stop working
+   * at once. Scoped tokens of the grant are separate tokens and keep their own expiry.
+   */
+  redeem(app: App, used: RefreshTokenRecord): IssuedTokens | undefined {
+    const user = this.store.findAccountById(used.userId);
+    if (!user) return undefined;
+    const now = this.clock.now();
+    const { token, input } = this.#newAccessToken(app, user, now, now + TOKEN_LIFETIME_MS, null);
+    const refreshToken = newRefreshToken();
+    const pair = this.store.redeemRefreshToken(
+      used,
+      input,
+      this.#newRefreshRecord(app, user, refreshToken, now, used.clientSecretRequired),
+    );
+    return { accessToken: token, record: pair.record, user, refreshToken, refresh: pair.refresh };
+  }
+
+  #accessExpiry(app: App, now: number): number | null {
+    return app.expiringUserTokens ? now + TOKEN_LIFETIME_MS : null;
+  }
+
+  #newAccessToken(app: App, user: Account, now: number, expiresAt: number | null, scope: TokenScope | null) {
+    const token = newUserToken();
+    const input: NewTokenRecord = {
       appId: app.id,
       userId: user.id,
       hashedToken: sha256Hex(token),
@@ -125,29 +204,68 @@ export class TokenService {
       updatedAt: now,
       expiresAt,
       scope,
-    });
-    return { record, token };
+    };
+    return { token, input };
   }
 
-  /** Live (unexpired) tokens of an app, without their values. */
+  #newRefreshRecord(
+    app: App,
+    user: Account,
+    refreshToken: string,
+    now: number,
+    clientSecretRequired: boolean,
+  ) {
+    return {
+      appId: app.id,
+      userId: user.id,
+      hashedToken: sha256Hex(refreshToken),
+      lastEight: refreshToken.slice(-8),
+      clientSecretRequired,
+      createdAt: now,
+      expiresAt: now + REFRESH_TOKEN_LIFETIME_MS,
+    };
+  }
+
+  #insertToken(app: App, user: Account, expiresAt: number | null, scope: TokenScope | null) {
+    const { token, input } = this.#newAccessToken(app, user, this.clock.now(), expiresAt, scope);
+    return { record: this.store.insertToken(input), token };
+  }
+
+  /** Live (unexpired) access and refresh tokens of an app, without their values. */
   liveTokens(app: App) {
     const now = this.clock.now();
-    return this.store
+    const login = (userId: number) => this.store.findAccountById(userId)?.login ?? null;
+    const access = this.store
       .listTokens(app.id)
-      .filter((record) => record.expiresAt > now)
+      .filter((record) => record.expiresAt === null || record.expiresAt > now)
       .map((record) => ({
+        kind: "access" as const,
         id: record.id,
         hashed_token: record.hashedToken,
         token_last_eight: record.lastEight,
-        user: { login: this.store.findAccountById(record.userId)?.login ?? null },
+        user: { login: login(record.userId) },
         scoped: record.scope !== null,
+        expires_at: record.expiresAt === null ? null : githubTimestamp(record.expiresAt),
+      }));
+    const refresh = this.store
+      .listRefreshTokens(app.id)
+      .filter((record) => record.expiresAt > now)
+      .map((record) => ({
+        kind: "refresh" as const,
+        id: record.id,
+        hashed_token: record.hashedToken,
+        token_last_eight: record.lastEight,
+        user: { login: login(record.userId) },
+        scoped: false,
         expires_at: githubTimestamp(record.expiresAt),
       }));
+    return [...access, ...refresh];
   }
 
   #liveToken(app: App, token: string, docs: string): LiveToken {
     const record = this.store.findTokenByHash(sha256Hex(token));
-    if (!record || record.appId !== app.id || record.expiresAt <= this.clock.now()) throw notFound(docs);
+    if (!record || record.appId !== app.id) throw notFound(docs);
+    if (record.expiresAt !== null && record.expiresAt <= this.clock.now()) throw notFound(docs);
     const user = this.store.findAccountById(record.userId);
     if (!user) throw notFound(docs);
     return { record, user };

@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyNotAnObject, payloadTooLarge, problemsParsingJson } from "./api-error.js";
 import { drainBody, readBody } from "./read-body.js";
 
-/** What a handler answers: a status and, unless it is a 204, a JSON body. */
+/** What a handler answers: a status and, unless it is a 204, a JSON body (or a form-encoded one). */
 export interface Reply {
   status: number;
   body?: unknown;
+  /** An `application/x-www-form-urlencoded` body, sent instead of JSON (the OAuth web-host endpoints). */
+  form?: string;
   headers?: Record<string, string>;
 }
 

@@ -22,12 +22,32 @@ export function sendJson(
   body: unknown,
   extraHeaders?: Record<string, string>,
 ): void {
-  const payload = JSON.stringify(body);
+  sendText(res, requestId, status, "application/json", JSON.stringify(body), extraHeaders);
+}
+
+export function sendForm(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  form: string,
+  extraHeaders?: Record<string, string>,
+): void {
+  sendText(res, requestId, status, "application/x-www-form-urlencoded", form, extraHeaders);
+}
+
+function sendText(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  mediaType: string,
+  payload: string,
+  extraHeaders?: Record<string, string>,
+): void {
   const headers = githubHeaders(requestId);
   if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
   headers.push(
     "content-type",
-    "application/json; charset=utf-8",
+    `${mediaType}; charset=utf-8`,
     "content-length",
     String(Buffer.byteLength(payload)),
   );

@@ -31,7 +31,7 @@ export function authorizationView(
     created_at: githubTimestamp(record.createdAt),
     updated_at: githubTimestamp(record.updatedAt),
     fingerprint: record.fingerprint,
-    expires_at: githubTimestamp(record.expiresAt),
+    expires_at: record.expiresAt === null ? null : githubTimestamp(record.expiresAt),
     user: userView(user, urls),
   };
   if (record.scope && target) {

@@ -1,4 +1,22 @@
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+const TOKENS_TABLE = `
+CREATE TABLE IF NOT EXISTS tokens (
+  id INTEGER PRIMARY KEY,
+  app_id INTEGER NOT NULL REFERENCES apps(id),
+  user_id INTEGER NOT NULL REFERENCES accounts(id),
+  hashed_token TEXT NOT NULL UNIQUE,
+  last_eight TEXT NOT NULL,
+  note TEXT,
+  note_url TEXT,
+  fingerprint TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  scope TEXT
+);
+CREATE INDEX IF NOT EXISTS tokens_by_app_user ON tokens (app_id, user_id);
+`;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,6 +39,8 @@ CREATE TABLE IF NOT EXISTS apps (
   client_id TEXT NOT NULL UNIQUE,
   secret_hash TEXT NOT NULL,
   permissions TEXT NOT NULL,
+  expiring_user_tokens INTEGER NOT NULL DEFAULT 1,
+  device_flow INTEGER NOT NULL DEFAULT 1,
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS installations (
@@ -33,19 +53,31 @@ CREATE TABLE IF NOT EXISTS installations (
   created_at INTEGER NOT NULL,
   UNIQUE (app_id, account_id)
 );
-CREATE TABLE IF NOT EXISTS tokens (
+${TOKENS_TABLE}CREATE TABLE IF NOT EXISTS refresh_tokens (
   id INTEGER PRIMARY KEY,
   app_id INTEGER NOT NULL REFERENCES apps(id),
   user_id INTEGER NOT NULL REFERENCES accounts(id),
+  access_token_id INTEGER NOT NULL,
   hashed_token TEXT NOT NULL UNIQUE,
   last_eight TEXT NOT NULL,
-  note TEXT,
-  note_url TEXT,
-  fingerprint TEXT,
+  client_secret_required INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  scope TEXT
+  expires_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS tokens_by_app_user ON tokens (app_id, user_id);
+CREATE INDEX IF NOT EXISTS refresh_tokens_by_app_user ON refresh_tokens (app_id, user_id);
+`;
+
+/**
+ * Brings a version-1 data file to version 2: apps gain their token-expiry and device-flow settings
+ * (GitHub's defaults), and a token's `expires_at` may be null (a non-expiring app's token).
+ */
+export const MIGRATE_1_TO_2 = `
+ALTER TABLE apps ADD COLUMN expiring_user_tokens INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE apps ADD COLUMN device_flow INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tokens RENAME TO tokens_v1;
+DROP INDEX IF EXISTS tokens_by_app_user;
+${TOKENS_TABLE}
+INSERT INTO tokens SELECT * FROM tokens_v1;
+DROP TABLE tokens_v1;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
 `;

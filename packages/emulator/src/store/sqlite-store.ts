@@ -1,7 +1,17 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import type { Account, AccountType, App, Installation, Repository, TokenRecord } from "../model.js";
-import { SCHEMA, SCHEMA_VERSION } from "./schema.js";
-import type { NewAccount, NewApp, NewInstallation, Store, TokenRotation } from "./store.js";
+import type {
+  Account,
+  AccountType,
+  App,
+  Installation,
+  NewRefreshTokenRecord,
+  NewTokenRecord,
+  RefreshTokenRecord,
+  Repository,
+  TokenRecord,
+} from "../model.js";
+import { MIGRATE_1_TO_2, SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import type { IssuedPair, NewAccount, NewApp, NewInstallation, Store, TokenRotation } from "./store.js";
 
 type Row = Record<string, unknown>;
 
@@ -22,6 +32,8 @@ function toApp(row: Row): App {
     clientId: String(row.client_id),
     secretHash: String(row.secret_hash),
     permissions: JSON.parse(String(row.permissions)),
+    expiringUserTokens: Number(row.expiring_user_tokens) === 1,
+    deviceFlow: Number(row.device_flow) === 1,
     createdAt: Number(row.created_at),
   };
 }
@@ -50,8 +62,22 @@ function toToken(row: Row): TokenRecord {
     fingerprint: row.fingerprint === null ? null : String(row.fingerprint),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
-    expiresAt: Number(row.expires_at),
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
     scope: row.scope === null ? null : JSON.parse(String(row.scope)),
+  };
+}
+
+function toRefreshToken(row: Row): RefreshTokenRecord {
+  return {
+    id: Number(row.id),
+    appId: Number(row.app_id),
+    userId: Number(row.user_id),
+    accessTokenId: Number(row.access_token_id),
+    hashedToken: String(row.hashed_token),
+    lastEight: String(row.last_eight),
+    clientSecretRequired: Number(row.client_secret_required) === 1,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
   };
 }
 
@@ -79,6 +105,8 @@ export class SqliteStore implements Store {
     this.#db.exec("PRAGMA foreign_keys = ON;");
     this.#db.exec(SCHEMA);
     this.#run("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+    const version = this.#get("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (Number(version?.value) === 1) this.#transaction(() => this.#db.exec(MIGRATE_1_TO_2));
     for (const row of this.#all("SELECT * FROM tokens")) {
       const token = toToken(row);
       this.#tokensByHash.set(token.hashedToken, token);
@@ -157,12 +185,15 @@ export class SqliteStore implements Store {
 
   createApp(input: NewApp): App {
     const id = this.#run(
-      "INSERT INTO apps (name, slug, client_id, secret_hash, permissions, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      `INSERT INTO apps (name, slug, client_id, secret_hash, permissions, expiring_user_tokens, device_flow, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       input.name,
       input.slug,
       input.clientId,
       input.secretHash,
       JSON.stringify(input.permissions),
+      input.expiringUserTokens ? 1 : 0,
+      input.deviceFlow ? 1 : 0,
       input.createdAt,
     );
     return { id, ...input };
@@ -207,7 +238,8 @@ export class SqliteStore implements Store {
     return row && toInstallation(row);
   }
 
-  insertToken(input: Omit<TokenRecord, "id">): TokenRecord {
+  /** Writes a token row; the cache is the caller's to update (after any transaction commits). */
+  #insertTokenRow(input: NewTokenRecord): TokenRecord {
     const id = this.#run(
       `INSERT INTO tokens (app_id, user_id, hashed_token, last_eight, note, note_url, fingerprint,
          created_at, updated_at, expires_at, scope)
@@ -224,9 +256,61 @@ export class SqliteStore implements Store {
       input.expiresAt,
       input.scope === null ? null : JSON.stringify(input.scope),
     );
-    const token = { id, ...input };
+    return { id, ...input };
+  }
+
+  #insertPairRows(access: NewTokenRecord, refresh: NewRefreshTokenRecord): IssuedPair {
+    const record = this.#insertTokenRow(access);
+    const id = this.#run(
+      `INSERT INTO refresh_tokens (app_id, user_id, access_token_id, hashed_token, last_eight,
+         client_secret_required, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      refresh.appId,
+      refresh.userId,
+      record.id,
+      refresh.hashedToken,
+      refresh.lastEight,
+      refresh.clientSecretRequired ? 1 : 0,
+      refresh.createdAt,
+      refresh.expiresAt,
+    );
+    return { record, refresh: { id, accessTokenId: record.id, ...refresh } };
+  }
+
+  insertToken(input: NewTokenRecord): TokenRecord {
+    const token = this.#insertTokenRow(input);
     this.#tokensByHash.set(token.hashedToken, token);
     return token;
+  }
+
+  insertTokenPair(access: NewTokenRecord, refresh: NewRefreshTokenRecord): IssuedPair {
+    const pair = this.#transaction(() => this.#insertPairRows(access, refresh));
+    this.#tokensByHash.set(pair.record.hashedToken, pair.record);
+    return pair;
+  }
+
+  redeemRefreshToken(
+    used: RefreshTokenRecord,
+    access: NewTokenRecord,
+    refresh: NewRefreshTokenRecord,
+  ): IssuedPair {
+    const pair = this.#transaction(() => {
+      this.#run("DELETE FROM refresh_tokens WHERE id = ?", used.id);
+      this.#run("DELETE FROM tokens WHERE id = ?", used.accessTokenId);
+      return this.#insertPairRows(access, refresh);
+    });
+    this.#forgetTokens((token) => token.id === used.accessTokenId);
+    this.#tokensByHash.set(pair.record.hashedToken, pair.record);
+    return pair;
+  }
+
+  findRefreshTokenByHash(hashedToken: string): RefreshTokenRecord | undefined {
+    const row = this.#get("SELECT * FROM refresh_tokens WHERE hashed_token = ?", hashedToken);
+    return row && toRefreshToken(row);
+  }
+
+  listRefreshTokens(appId: number): RefreshTokenRecord[] {
+    return this.#all("SELECT * FROM refresh_tokens WHERE app_id = ? ORDER BY id", appId).map(toRefreshToken);
   }
 
   findTokenByHash(hashedToken: string): TokenRecord | undefined {
@@ -252,15 +336,19 @@ export class SqliteStore implements Store {
   }
 
   deleteToken(id: number): void {
-    this.#run("DELETE FROM tokens WHERE id = ?", id);
+    this.#transaction(() => {
+      this.#run("DELETE FROM refresh_tokens WHERE access_token_id = ?", id);
+      this.#run("DELETE FROM tokens WHERE id = ?", id);
+    });
     this.#forgetTokens((token) => token.id === id);
   }
 
   deleteUserTokens(appId: number, userId: number): number {
-    const changes = this.#statement("DELETE FROM tokens WHERE app_id = ? AND user_id = ?").run(
-      appId,
-      userId,
-    ).changes;
+    const changes = this.#transaction(() => {
+      this.#run("DELETE FROM refresh_tokens WHERE app_id = ? AND user_id = ?", appId, userId);
+      return this.#statement("DELETE FROM tokens WHERE app_id = ? AND user_id = ?").run(appId, userId)
+        .changes;
+    });
     this.#forgetTokens((token) => token.appId === appId && token.userId === userId);
     return Number(changes);
   }

@@ -3,7 +3,9 @@ import type {
   AccountType,
   App,
   Installation,
+  NewRefreshTokenRecord,
   NewTokenRecord,
+  RefreshTokenRecord,
   Repository,
   TokenRecord,
 } from "../model.js";
@@ -18,6 +20,12 @@ export interface NewAccount {
 export type NewApp = Omit<App, "id">;
 
 export type NewInstallation = Omit<Installation, "id">;
+
+/** A user access token and the refresh token issued with it. */
+export interface IssuedPair {
+  record: TokenRecord;
+  refresh: RefreshTokenRecord;
+}
 
 /** What a reset changes of a token. */
 export type TokenRotation = Pick<TokenRecord, "hashedToken" | "lastEight" | "updatedAt" | "expiresAt">;
@@ -43,10 +51,22 @@ export interface Store {
   insertToken(input: NewTokenRecord): TokenRecord;
   findTokenByHash(hashedToken: string): TokenRecord | undefined;
   rotateToken(id: number, rotation: TokenRotation): void;
+  /** Deletes a token and the refresh token issued with it. */
   deleteToken(id: number): void;
-  /** Deletes every token (scoped ones included) of `userId` for `appId`; returns how many. */
+  /** Deletes every token (scoped and refresh ones included) of `userId` for `appId`; returns how many access tokens. */
   deleteUserTokens(appId: number, userId: number): number;
   listTokens(appId: number): TokenRecord[];
+
+  /** Writes an access token and its refresh token at once. */
+  insertTokenPair(access: NewTokenRecord, refresh: NewRefreshTokenRecord): IssuedPair;
+  /** Atomically deletes `used` and its access token and writes the new pair: a rotation never half-happens. */
+  redeemRefreshToken(
+    used: RefreshTokenRecord,
+    access: NewTokenRecord,
+    refresh: NewRefreshTokenRecord,
+  ): IssuedPair;
+  findRefreshTokenByHash(hashedToken: string): RefreshTokenRecord | undefined;
+  listRefreshTokens(appId: number): RefreshTokenRecord[];
 
   clockOffsetMs(): number;
   setClockOffsetMs(offsetMs: number): void;

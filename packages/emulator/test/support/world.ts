@@ -26,6 +26,14 @@ export class TestEmulator {
     return new TestEmulator(await startEmulator(options), dispatcher);
   }
 
+  /** Helpers for an emulator running elsewhere (e.g. the bin in a child process); close() is its owner's. */
+  static attach(url: string, apiUrl: string): TestEmulator {
+    return new TestEmulator(
+      { url, apiUrl, port: Number(new URL(url).port), close: async () => {} },
+      undefined,
+    );
+  }
+
   get apiUrl(): string {
     return this.emulator.apiUrl;
   }

@@ -1,0 +1,121 @@
+import { type Dispatcher, request } from "undici";
+import type { App, TestEmulator } from "./world.js";
+
+/** Where the parameters go: GitHub takes any of these. */
+export type ParamStyle = "json" | "form" | "query";
+
+export interface OAuthCall {
+  status: number;
+  contentType: string;
+  /** The answer's fields, parsed from JSON or form encoding per its content type. */
+  // biome-ignore lint/suspicious/noExplicitAny: the assertions that read a field check its type
+  fields: Record<string, any>;
+  text: string;
+}
+
+export interface OAuthCallOptions {
+  style?: ParamStyle;
+  /** Ask for JSON (the default); false sends no Accept header, as a plain form client would. */
+  json?: boolean;
+  headers?: Record<string, string>;
+  dispatcher?: Dispatcher;
+}
+
+/** POSTs to an OAuth web-host endpoint (`path` under the origin) with `params` sent in `style`. */
+export async function oauthPost(
+  origin: string,
+  path: string,
+  params: Record<string, string>,
+  options: OAuthCallOptions = {},
+): Promise<OAuthCall> {
+  const style = options.style ?? "json";
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.json !== false) headers.accept = "application/json";
+  let url = `${origin}${path}`;
+  let body: string | undefined;
+  if (style === "json") {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(params);
+  } else if (style === "form") {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams(params).toString();
+  } else {
+    url += `?${new URLSearchParams(params)}`;
+  }
+  const response = await request(url, { method: "POST", headers, body, dispatcher: options.dispatcher });
+  const text = await response.body.text();
+  const contentType = String(response.headers["content-type"] ?? "");
+  const fields = contentType.startsWith("application/json")
+    ? JSON.parse(text)
+    : contentType.startsWith("application/x-www-form-urlencoded")
+      ? Object.fromEntries(new URLSearchParams(text))
+      : {};
+  return { status: response.statusCode, contentType, fields, text };
+}
+
+export const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+/** The OAuth endpoints as one app calls them. */
+export class OAuthApp {
+  constructor(
+    readonly emulator: TestEmulator,
+    readonly app: App,
+  ) {}
+
+  token(params: Record<string, string>, options?: OAuthCallOptions) {
+    return oauthPost(
+      this.emulator.url,
+      "/login/oauth/access_token",
+      { client_id: this.app.client_id, ...params },
+      options,
+    );
+  }
+
+  refresh(refreshToken: string, extra: Record<string, string> = { client_secret: this.app.client_secret }) {
+    return this.token({ grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
+  }
+
+  deviceCode(params: Record<string, string> = {}, options?: OAuthCallOptions) {
+    return oauthPost(
+      this.emulator.url,
+      "/login/device/code",
+      { client_id: this.app.client_id, ...params },
+      options,
+    );
+  }
+
+  pollDevice(deviceCode: string, extra: Record<string, string> = {}) {
+    return this.token({ grant_type: DEVICE_GRANT, device_code: deviceCode, ...extra });
+  }
+
+  async webFlowCode(login: string, redirectUri?: string): Promise<string> {
+    const body = await this.emulator.admin(
+      "POST",
+      "/web-flow/codes",
+      { client_id: this.app.client_id, login, ...(redirectUri ? { redirect_uri: redirectUri } : {}) },
+      201,
+    );
+    return body.code;
+  }
+
+  exchangeCode(code: string, extra: Record<string, string> = {}) {
+    return this.token({ client_secret: this.app.client_secret, code, ...extra });
+  }
+
+  approve(userCode: string, login: string, deny = false) {
+    return this.emulator.admin("POST", "/device-flow/approve", { user_code: userCode, login, deny }, 200);
+  }
+
+  /** The status of `token` at the check endpoint (200 live, 404 dead). */
+  async check(token: string): Promise<number> {
+    const result = await this.emulator.api("POST", `/applications/${this.app.client_id}/token`, this.app, {
+      json: { access_token: token },
+    });
+    return result.status;
+  }
+
+  /** A fresh grant from the admin API: the access token and its refresh token. */
+  async grant(login: string): Promise<{ token: string; refresh_token: string; expires_at: string }> {
+    return this.emulator.admin("POST", "/tokens", { client_id: this.app.client_id, login }, 201);
+  }
+}
