@@ -37,12 +37,16 @@ export function normalizeBaseUrl(baseUrl: string): ApiLocation {
   };
 }
 
-/** `localhost`, 127.0.0.0/8 and ::1 (as `URL.hostname` spells them). */
+/**
+ * Literal loopback only, as `URL.hostname` spells it: `localhost` itself, 127.0.0.0/8 and `[::1]`.
+ * Subdomains of localhost (`evil.localhost`) and trailing-dot forms go to a resolver, which may
+ * answer anything, so they do not count.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (host === "[::1]" || host === "::1") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
 }
 
 function invalid(message: string): InvalidInputError {

@@ -1,18 +1,22 @@
 import { rootCertificates } from "node:tls";
-import { type Dispatcher, EnvHttpProxyAgent, Pool } from "undici";
+import { type Dispatcher, Pool, ProxyAgent } from "undici";
+import { InvalidInputError } from "./errors/invalid-input-error.js";
+import { proxyForOrigin } from "./proxy-for-origin.js";
 
 export interface DispatcherSettings {
   readonly origin: string;
   readonly ca: readonly string[] | undefined;
   readonly connectTimeoutMs: number;
   readonly env: NodeJS.ProcessEnv;
+  /** The option the origin came from, named when the origin is refused. Default `baseUrl`. */
+  readonly option?: string;
 }
 
-const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
-
 /**
- * The dispatcher a client owns: a keep-alive Pool for its single origin, or an EnvHttpProxyAgent
- * when a proxy is configured in the environment (it applies NO_PROXY itself).
+ * The dispatcher a client owns for one origin: a keep-alive Pool, or a ProxyAgent when the
+ * environment's proxy applies to that origin (see proxyForOrigin: never for loopback).
+ * @throws InvalidInputError for plain http:// through a proxy: the proxy would read the Basic
+ *   credentials (and the request body) in clear text.
  */
 export function createDispatcher(settings: DispatcherSettings): Dispatcher {
   const connect = {
@@ -20,8 +24,19 @@ export function createDispatcher(settings: DispatcherSettings): Dispatcher {
     // `ca` replaces Node's trust store, so the default roots are passed along with the extra ones.
     ...(settings.ca ? { ca: [...rootCertificates, ...settings.ca] } : {}),
   };
-  if (PROXY_VARIABLES.some((name) => settings.env[name])) {
-    return new EnvHttpProxyAgent({ connect, requestTls: connect, proxyTls: connect });
+  const proxy = proxyForOrigin(settings.origin, settings.env);
+  if (proxy === undefined) return new Pool(settings.origin, { connect, pipelining: 1 });
+  const url = new URL(settings.origin);
+  if (url.protocol !== "https:") {
+    throw new InvalidInputError([
+      {
+        path: settings.option ?? "baseUrl",
+        message:
+          `refusing plain http:// to ${url.host} through the proxy in ${proxy.variable}: the proxy would ` +
+          "see the client credentials in clear text. Use https:// (the proxy then only relays encrypted " +
+          `traffic), or exempt the host from the proxy with NO_PROXY=${url.hostname}`,
+      },
+    ]);
   }
-  return new Pool(settings.origin, { connect, pipelining: 1 });
+  return new ProxyAgent({ uri: proxy.uri, connect, requestTls: connect, proxyTls: connect });
 }

@@ -1,4 +1,5 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
+export { GhesOAuthError, type GhesOAuthErrorOptions } from "./errors/ghes-oauth-error.js";
 export {
   AuthenticationError,
   ForbiddenError,

@@ -44,16 +44,33 @@ describe("normalizeBaseUrl", () => {
 });
 
 describe("isLoopbackHost", () => {
-  it.each(["localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]", "api.localhost"])(
+  it.each(["localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "127.255.255.255", "[::1]", "::1"])(
     "%s is loopback",
     (host) => {
       expect(isLoopbackHost(host)).toBe(true);
     },
   );
-  it.each(["example.com", "128.0.0.1", "10.0.0.1", "[::2]", "localhost.example.com", "127.0.0.1.nip.io"])(
-    "%s is not loopback",
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(false);
-    },
-  );
+  it.each([
+    "example.com",
+    "128.0.0.1",
+    "10.0.0.1",
+    "[::2]",
+    "localhost.example.com",
+    "127.0.0.1.nip.io",
+    "127.0.0.256",
+    // Names a resolver answers: not literal loopback, whatever they resolve to.
+    "evil.localhost",
+    "api.localhost",
+    "localhost.",
+    "xlocalhost",
+  ])("%s is not loopback", (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it("normalizeBaseUrl marks only literal loopback hosts as loopback", () => {
+    expect(normalizeBaseUrl("http://evil.localhost:8080").loopback).toBe(false);
+    expect(normalizeBaseUrl("http://localhost:8080").loopback).toBe(true);
+    expect(normalizeBaseUrl("http://[0:0:0:0:0:0:0:1]:8080").loopback).toBe(true);
+    expect(normalizeBaseUrl("http://127.1:8080").loopback).toBe(true);
+  });
 });

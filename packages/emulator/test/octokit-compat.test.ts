@@ -1,4 +1,14 @@
-import { checkToken, deleteAuthorization, deleteToken, resetToken, scopeToken } from "@octokit/oauth-methods";
+import {
+  checkToken,
+  createDeviceCode,
+  deleteAuthorization,
+  deleteToken,
+  exchangeDeviceCode,
+  exchangeWebFlowCode,
+  refreshToken,
+  resetToken,
+  scopeToken,
+} from "@octokit/oauth-methods";
 import { request as octokitRequest } from "@octokit/request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatedApp, EmulatorAdmin, type RunningEmulator, startEmulator } from "../src/index.js";
@@ -89,5 +99,50 @@ describe("@octokit/oauth-methods against the emulator", () => {
     const expiresAt = Date.parse(data.expires_at ?? "");
     // Issued at the emulator's "now": 8 hours ahead of its own Date header, not 9 of the machine's.
     expect(Math.round((expiresAt - serverNow) / 60_000)).toBe(8 * 60);
+  });
+
+  it("refreshToken rotates the pair: the used refresh token and the old access token stop working", async () => {
+    const issued = await admin.issueUserToken({ client_id: app.client_id, login: "mona" });
+    const { authentication } = await refreshToken({
+      ...credentials(),
+      refreshToken: issued.refresh_token ?? "",
+    });
+    expect(authentication.token).toMatch(/^ghu_/);
+    expect(authentication.refreshToken).toMatch(/^ghr_/);
+    expect(Date.parse(authentication.expiresAt) - Date.now()).toBeGreaterThan(7 * 3600_000);
+    await expect(checkToken({ ...credentials(), token: issued.token })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(checkToken({ ...credentials(), token: authentication.token })).resolves.toBeTruthy();
+    await expect(
+      refreshToken({ ...credentials(), refreshToken: issued.refresh_token ?? "" }),
+    ).rejects.toThrow(/bad_refresh_token/);
+  });
+
+  it("the device flow: createDeviceCode, approval in the browser, exchangeDeviceCode", async () => {
+    const { data } = await createDeviceCode({ clientType: "github-app", clientId: app.client_id, request });
+    expect(data.user_code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const exchange = () =>
+      exchangeDeviceCode({
+        clientType: "github-app",
+        clientId: app.client_id,
+        code: data.device_code,
+        request,
+      });
+    await expect(exchange()).rejects.toThrow(/authorization_pending/);
+    await admin.approveDeviceCode({ user_code: data.user_code, login: "mona" });
+    await admin.advanceClock(data.interval);
+    const { authentication } = await exchange();
+    expect(authentication.token).toMatch(/^ghu_/);
+    expect(authentication).toHaveProperty("refreshToken", expect.stringMatching(/^ghr_/));
+    await expect(checkToken({ ...credentials(), token: authentication.token })).resolves.toBeTruthy();
+  });
+
+  it("exchangeWebFlowCode trades a single-use code for a token pair", async () => {
+    const { code } = await admin.createWebFlowCode({ client_id: app.client_id, login: "mona" });
+    const { authentication } = await exchangeWebFlowCode({ ...credentials(), code });
+    expect(authentication.token).toMatch(/^ghu_/);
+    expect(authentication).toHaveProperty("refreshToken", expect.stringMatching(/^ghr_/));
+    await expect(exchangeWebFlowCode({ ...credentials(), code })).rejects.toThrow(/bad_verification_code/);
   });
 });

@@ -1,9 +1,15 @@
+import type { EmulatedApp } from "@ghes-oauth/emulator";
+import * as pulumi from "@pulumi/pulumi";
+import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScopedToken, type ScopedTokenArgs } from "../dist/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
+import { findLeaks } from "./support/find-leaks.js";
 import { createTestStack, type TestStack } from "./support/test-stack.js";
 
-type Case = { name: string; property: string; args: (world: EmulatorWorld) => Record<string, unknown> };
+type Args = Record<string, unknown>;
+/** `invalid` is the property holding the mistake (default: `property`), the one a secret run wraps. */
+type Case = { name: string; property: string; invalid?: string; args: (world: EmulatorWorld) => Args };
 
 const base = (world: EmulatorWorld) => ({
   accessToken: world.userToken,
@@ -13,7 +19,12 @@ const base = (world: EmulatorWorld) => ({
 
 // Each is an arg set a user could plausibly write; every one must fail at preview, naming the property.
 const cases: Case[] = [
-  { name: "target and targetId both", property: "target", args: (w) => ({ ...base(w), targetId: 1 }) },
+  {
+    name: "target and targetId both",
+    property: "target",
+    invalid: "targetId",
+    args: (w) => ({ ...base(w), targetId: 1 }),
+  },
   {
     name: "neither target nor targetId",
     property: "target",
@@ -48,6 +59,7 @@ const cases: Case[] = [
   {
     name: "repositories and repositoryIds",
     property: "repositories",
+    invalid: "repositoryIds",
     args: (w) => ({ ...base(w), repositories: ["api"], repositoryIds: [1] }),
   },
   { name: "empty accessToken", property: "accessToken", args: (w) => ({ ...base(w), accessToken: "" }) },
@@ -110,12 +122,48 @@ const cases: Case[] = [
   },
 ];
 
+// A user who keeps a value in a secret (config.requireSecret, another resource's secret output) and gets
+// it wrong: the same mistakes, with the invalid value wrapped in pulumi.secret.
+const asSecret = (kase: Case): Case => ({
+  ...kase,
+  args: (world) => {
+    const args = kase.args(world);
+    const key = kase.invalid ?? kase.property;
+    return { ...args, [key]: pulumi.secret(args[key]) };
+  },
+});
+
+// A misspelt key is not caught by TypeScript when the args are built in a variable first; whatever it
+// holds is not wrapped as a secret by ScopedToken, so only check can keep it out of the output. The
+// client secret is another app's: the CLI masks the values of secret stack config in its output, so
+// the one in config would hide a leak.
+const misspeltKeys = [
+  {
+    name: "the connection under a misspelt key",
+    property: "conection",
+    suggestion: "connection",
+    args: (w: EmulatorWorld, other: EmulatedApp) => ({
+      ...base(w),
+      conection: { baseUrl: w.emulator.apiUrl, clientId: other.client_id, clientSecret: other.client_secret },
+    }),
+  },
+  {
+    name: "the user token under a misspelt key",
+    property: "acessToken",
+    suggestion: "accessToken",
+    args: (w: EmulatorWorld) => ({ ...base(w), accessToken: undefined, acessToken: w.userToken }),
+  },
+];
+
 describe("invalid ScopedToken arguments fail at preview, before any API call", () => {
   let world: EmulatorWorld;
+  let otherApp: EmulatedApp;
   let testStack: TestStack;
+  const secrets = () => [world.userToken, world.app.client_secret, otherApp.client_secret];
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
+    otherApp = await world.admin.createApp({ name: "other-bot" });
     testStack = await createTestStack(async () => {}, world.connectionConfig);
   });
 
@@ -124,22 +172,51 @@ describe("invalid ScopedToken arguments fail at preview, before any API call", (
     await world?.close();
   });
 
-  it.each(cases)("$name -> names $property", async ({ args, property }) => {
+  /** Previews `args`: the failure's message, everything the CLI printed and every engine event. */
+  async function previewOf(args: Args) {
     await world.admin.clearRequests();
     testStack.setProgram(async () => {
-      new ScopedToken("bad", args(world) as unknown as ScopedTokenArgs);
+      new ScopedToken("bad", args as unknown as ScopedTokenArgs);
     });
-    const failure = await testStack.stack.preview({ onOutput: testStack.onOutput }).then(
-      () => undefined,
-      (error: Error) => error,
-    );
+    let printed = "";
+    const events: EngineEvent[] = [];
+    const failure = await testStack.stack
+      .preview({ onOutput: (chunk) => (printed += chunk), onEvent: (event) => events.push(event) })
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      );
     expect(failure, "preview should fail").toBeInstanceOf(Error);
+    const calls = (await world.admin.requests()).filter((r) => r.path.includes("/applications/"));
+    expect(calls, "no API call").toEqual([]);
     const message = String(failure?.message);
+    return { message, printed: `${printed}\n${message}`, events: JSON.stringify(events) };
+  }
+
+  it.each(cases)("$name -> names $property", async ({ args, property }) => {
+    const { message } = await previewOf(args(world));
     expect(message).toMatch(new RegExp(`property ${property}\\b|has a problem: ${property}[.:]`));
     expect(message).not.toContain(world.userToken);
     expect(message).not.toContain(world.app.client_secret);
-    const calls = (await world.admin.requests()).filter((r) => r.path.includes("/applications/"));
-    expect(calls).toEqual([]);
+  });
+
+  it.each(cases.map(asSecret))(
+    "$name, the value a secret -> names $property, shows no value",
+    async (kase) => {
+      const { message, printed, events } = await previewOf(kase.args(world));
+      expect(findLeaks(printed, secrets()), "preview output").toEqual([]);
+      expect(findLeaks(events, secrets()), "engine events").toEqual([]);
+      expect(message).toMatch(new RegExp(`has a problem: ${kase.property}[.:]`));
+    },
+  );
+
+  it.each(misspeltKeys)("$name -> names $property, suggests $suggestion, shows no value", async (kase) => {
+    const { message, printed, events } = await previewOf(kase.args(world, otherApp));
+    expect(findLeaks(printed, secrets()), "preview output").toEqual([]);
+    expect(findLeaks(events, secrets()), "engine events").toEqual([]);
+    expect(message).toContain(
+      `has a problem: ${kase.property}: unknown property; did you mean ${kase.suggestion}?`,
+    );
   });
 
   it("a missing connection is named too, with the config keys that fix it", async () => {

@@ -1,3 +1,5 @@
+import { GhesOAuthError } from "./ghes-oauth-error.js";
+import type { Redactor } from "./redactor.js";
 import { describeRequest, type RequestDescription } from "./request-description.js";
 
 /** One entry of a `validation-error` body's `errors` array. */
@@ -19,28 +21,35 @@ export interface GitHubApiErrorInit {
   readonly errors: readonly GitHubErrorDetail[];
 }
 
-/** The API answered with a non-2xx status. Every string in it has been redacted. */
-export class GitHubApiError extends Error {
+/** The API answered with a non-2xx status. Every string in it has been redacted (see GhesOAuthError). */
+export class GitHubApiError extends GhesOAuthError {
   override name = "GitHubApiError";
-  readonly status: number;
-  readonly method: string;
-  readonly route: string;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly route: string;
   /** The `x-github-request-id` response header: quote it to GitHub support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The `message` of the response body, e.g. "Validation Failed". */
-  readonly apiMessage: string | undefined;
-  readonly documentationUrl: string | undefined;
-  readonly errors: readonly GitHubErrorDetail[];
+  declare readonly apiMessage: string | undefined;
+  declare readonly documentationUrl: string | undefined;
+  declare readonly errors: readonly GitHubErrorDetail[];
 
-  constructor(init: GitHubApiErrorInit) {
-    super(formatMessage(init));
-    this.status = init.status;
-    this.method = init.request.method;
-    this.route = init.request.route;
-    this.requestId = init.requestId;
-    this.apiMessage = init.apiMessage;
-    this.documentationUrl = init.documentationUrl;
-    this.errors = init.errors;
+  /** `redactor` knows the secrets of the call: every string of `init` is redacted with it. */
+  constructor(init: GitHubApiErrorInit, redactor?: Redactor, extra: object = {}) {
+    super(
+      formatMessage(init),
+      {
+        status: init.status,
+        method: init.request.method,
+        route: init.request.route,
+        requestId: init.requestId,
+        apiMessage: init.apiMessage,
+        documentationUrl: init.documentationUrl,
+        errors: init.errors,
+        ...extra,
+      },
+      { redactor },
+    );
   }
 }
 
@@ -82,11 +91,10 @@ export class ValidationError extends GitHubApiError {
 /** 5xx. `retryAfter` (seconds) is set when the server sent `Retry-After`. */
 export class ServerError extends GitHubApiError {
   override name = "ServerError";
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
-  constructor(init: GitHubApiErrorInit & { readonly retryAfter: number | undefined }) {
-    super(init);
-    this.retryAfter = init.retryAfter;
+  constructor(init: GitHubApiErrorInit & { readonly retryAfter: number | undefined }, redactor?: Redactor) {
+    super(init, redactor, { retryAfter: init.retryAfter });
   }
 }
 
@@ -94,10 +102,9 @@ export class ServerError extends GitHubApiError {
 export class RateLimitError extends GitHubApiError {
   override name = "RateLimitError";
   /** Seconds to wait before trying again, when the server said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
-  constructor(init: GitHubApiErrorInit & { readonly retryAfter: number | undefined }) {
-    super(init);
-    this.retryAfter = init.retryAfter;
+  constructor(init: GitHubApiErrorInit & { readonly retryAfter: number | undefined }, redactor?: Redactor) {
+    super(init, redactor, { retryAfter: init.retryAfter });
   }
 }

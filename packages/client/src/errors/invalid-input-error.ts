@@ -1,3 +1,6 @@
+import { GhesOAuthError } from "./ghes-oauth-error.js";
+import type { Redactor } from "./redactor.js";
+
 export interface InputIssue {
   /** The option or argument at fault, e.g. `permissions.issues` or `baseUrl`. */
   readonly path: string;
@@ -6,12 +9,15 @@ export interface InputIssue {
 }
 
 /** Thrown before any HTTP request when an argument or option is invalid. */
-export class InvalidInputError extends Error {
+export class InvalidInputError extends GhesOAuthError {
   override name = "InvalidInputError";
-  readonly issues: readonly InputIssue[];
+  declare readonly issues: readonly InputIssue[];
 
-  constructor(issues: InputIssue[]) {
-    super(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
-    this.issues = issues;
+  constructor(issues: InputIssue[], redactor?: Redactor) {
+    super(
+      `Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
+      { issues },
+      { redactor },
+    );
   }
 }

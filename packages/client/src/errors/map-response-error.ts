@@ -22,7 +22,10 @@ export interface ErrorResponse {
   readonly body: string;
 }
 
-/** Maps a non-2xx response to the matching GitHubApiError subclass, redacting every string it keeps. */
+/**
+ * Maps a non-2xx response to the matching GitHubApiError subclass. `redactor` knows the call's
+ * secrets; the error base applies it to everything kept, so nothing here needs to.
+ */
 export function mapResponseError(
   request: RequestDescription,
   response: ErrorResponse,
@@ -35,26 +38,27 @@ export function mapResponseError(
     request,
     status,
     statusText: STATUS_CODES[status] ?? "Unknown Status",
-    requestId: optionalString(headerValue(headers, "x-github-request-id"), redactor),
-    apiMessage: optionalString(body.message, redactor),
-    documentationUrl: optionalString(body.documentation_url, redactor),
-    errors: parseDetails(body.errors, redactor),
+    requestId: optionalString(headerValue(headers, "x-github-request-id")),
+    apiMessage: optionalString(body.message),
+    documentationUrl: optionalString(body.documentation_url),
+    errors: parseDetails(body.errors),
   };
   if (status === 429 || (status === 403 && isRateLimited403(headers))) {
-    return new RateLimitError({ ...init, retryAfter: serverWaitSeconds(headers, nowMs) });
+    return new RateLimitError({ ...init, retryAfter: serverWaitSeconds(headers, nowMs) }, redactor);
   }
-  if (status >= 500) return new ServerError({ ...init, retryAfter: serverWaitSeconds(headers, nowMs) });
+  if (status >= 500)
+    return new ServerError({ ...init, retryAfter: serverWaitSeconds(headers, nowMs) }, redactor);
   switch (status) {
     case 401:
-      return new AuthenticationError(init);
+      return new AuthenticationError(init, redactor);
     case 403:
-      return new ForbiddenError(init);
+      return new ForbiddenError(init, redactor);
     case 404:
-      return new NotFoundError(init);
+      return new NotFoundError(init, redactor);
     case 422:
-      return new ValidationError(init);
+      return new ValidationError(init, redactor);
     default:
-      return new GitHubApiError(init);
+      return new GitHubApiError(init, redactor);
   }
 }
 
@@ -70,16 +74,16 @@ function parseErrorBody(text: string): Record<string, unknown> {
   }
 }
 
-function optionalString(value: unknown, redactor: Redactor): string | undefined {
-  return typeof value === "string" ? redactor.redact(value) : undefined;
+function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
-function parseDetails(value: unknown, redactor: Redactor): GitHubErrorDetail[] {
+function parseDetails(value: unknown): GitHubErrorDetail[] {
   if (!Array.isArray(value)) return [];
   return value.map((item): GitHubErrorDetail => {
     // GitHub sometimes sends plain strings in `errors`.
-    if (typeof item === "string") return { code: "custom", message: redactor.redact(item) };
-    const record = (redactor.redactValue(item) ?? {}) as Record<string, unknown>;
+    if (typeof item === "string") return { code: "custom", message: item };
+    const record = item !== null && typeof item === "object" && !Array.isArray(item) ? item : {};
     return { ...record, code: typeof record.code === "string" ? record.code : "unknown" };
   });
 }

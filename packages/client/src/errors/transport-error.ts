@@ -1,3 +1,5 @@
+import { GhesOAuthError } from "./ghes-oauth-error.js";
+import type { Redactor } from "./redactor.js";
 import { describeRequest, type RequestDescription } from "./request-description.js";
 
 /**
@@ -5,16 +7,23 @@ import { describeRequest, type RequestDescription } from "./request-description.
  * timeout, or an abort. `code` keeps the underlying error's code (e.g. `ECONNREFUSED`,
  * `UND_ERR_HEADERS_TIMEOUT`, `ABORT_ERR`); `cause` is a sanitized copy, never the original error.
  */
-export class TransportError extends Error {
+export class TransportError extends GhesOAuthError {
   override name = "TransportError";
-  readonly code: string;
-  readonly method: string;
-  readonly route: string;
+  declare readonly code: string;
+  declare readonly method: string;
+  declare readonly route: string;
 
-  constructor(request: RequestDescription, code: string, detail: string, cause: Error | undefined) {
-    super(`${describeRequest(request)} failed: ${detail}`, cause ? { cause } : undefined);
-    this.code = code;
-    this.method = request.method;
-    this.route = request.route;
+  constructor(
+    request: RequestDescription,
+    code: string,
+    detail: string,
+    cause: unknown,
+    redactor?: Redactor,
+  ) {
+    super(
+      `${describeRequest(request)} failed: ${detail}`,
+      { code, method: request.method, route: request.route },
+      { redactor, cause },
+    );
   }
 }

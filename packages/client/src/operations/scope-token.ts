@@ -19,7 +19,12 @@ export async function scopeToken(
   input: ScopeTokenInput,
   options?: CallOptions,
 ): Promise<ScopedAuthorization> {
-  const valid = validateInput(scopeTokenInputSchema, input);
+  const valid = validateInput(
+    scopeTokenInputSchema,
+    input,
+    undefined,
+    context.redactor.with(...tokenOf(input)),
+  );
   const body = JSON.stringify({
     access_token: valid.accessToken,
     target: valid.target,
@@ -30,4 +35,10 @@ export async function scopeToken(
   });
   const response = await request(context, route, valid.accessToken, body, options?.signal);
   return parseResponse(scopedAuthorizationSchema, route, response);
+}
+
+/** The access token of an input that may be malformed, to keep it out of the input's error. */
+function tokenOf(input: unknown): string[] {
+  const accessToken = (input as { accessToken?: unknown } | null)?.accessToken;
+  return typeof accessToken === "string" ? [accessToken, accessToken.trim()] : [];
 }

@@ -85,11 +85,13 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     issues.push({ path: "timeoutMs", message: "must be a positive number of milliseconds" });
   }
-  if (
-    options.userAgent !== undefined &&
-    (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))
-  ) {
-    issues.push({ path: "userAgent", message: "must be a single-line string" });
+  if (options.userAgent !== undefined && !isPrintableLatin1(options.userAgent)) {
+    issues.push({
+      path: "userAgent",
+      message:
+        "must be a string of printable ASCII or Latin-1 characters (no control characters such as NUL, " +
+        "tab or line breaks, nothing beyond U+00FF): an HTTP header cannot carry them, every call would fail",
+    });
   }
   const ca = options.ca;
   if (
@@ -107,4 +109,9 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
     }
   }
   return issues;
+}
+
+/** What an HTTP header value can carry: printable ASCII (space included) and Latin-1 above the C1 controls. */
+function isPrintableLatin1(value: unknown): value is string {
+  return typeof value === "string" && /^[\x20-\x7e\xa0-\xff]*$/.test(value);
 }

@@ -34,5 +34,6 @@ function shapeError(route: Route, response: ApiResponse, issues: ShapeIssue[]): 
     response.status,
     headerValue(response.headers, "x-github-request-id"),
     issues,
+    response.redactor,
   );
 }

@@ -1,4 +1,5 @@
 import { mapResponseError } from "../errors/map-response-error.js";
+import type { Redactor } from "../errors/redactor.js";
 import { toTransportError } from "../errors/to-transport-error.js";
 import { retryDelayMs } from "../retry/retry-decision.js";
 import { sleep } from "../retry/sleep.js";
@@ -11,6 +12,8 @@ export interface ApiResponse {
   readonly headers: ResponseHeaders;
   /** The raw body; empty for 204. */
   readonly body: string;
+  /** Knows the secrets of the call that got this response, for errors about it. */
+  readonly redactor: Redactor;
 }
 
 /**
@@ -29,16 +32,17 @@ export async function request(
     (route.tokenInPath
       ? route.suffix.replace("{access_token}", encodeURIComponent(accessToken))
       : route.suffix);
+  const redactor = context.redactor.with(accessToken);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(context, route, path, accessToken, body, signal);
+      return await send(context, route, path, redactor, body, signal);
     } catch (error) {
       const delay = retryDelayMs(error, route.safety, context.retry, attempt);
       if (delay === undefined) throw error;
       try {
         await sleep(delay, signal);
       } catch (abort) {
-        throw toTransportError(route, abort, context.redactor.with(accessToken), signal);
+        throw toTransportError(route, abort, redactor, signal);
       }
     }
   }
@@ -48,7 +52,7 @@ async function send(
   context: RequestContext,
   route: Route,
   path: string,
-  accessToken: string,
+  redactor: Redactor,
   body: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<ApiResponse> {
@@ -70,8 +74,8 @@ async function send(
     headers = response.headers;
     text = await response.body.text();
   } catch (error) {
-    throw toTransportError(route, error, context.redactor.with(accessToken), signal);
+    throw toTransportError(route, error, redactor, signal);
   }
-  if (status >= 200 && status < 300) return { status, headers, body: text };
-  throw mapResponseError(route, { status, headers, body: text }, context.redactor.with(accessToken));
+  if (status >= 200 && status < 300) return { status, headers, body: text, redactor };
+  throw mapResponseError(route, { status, headers, body: text }, redactor);
 }

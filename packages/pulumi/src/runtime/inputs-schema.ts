@@ -1,5 +1,6 @@
 import { normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
 import { z } from "zod";
+import type { ResourceInputRules } from "./check-resource-inputs.js";
 import { renewBeforeSchema } from "./renew-before-schema.js";
 
 export const connectionSchema = z.strictObject(
@@ -62,3 +63,15 @@ export const SCOPED_TOKEN_PROPERTIES = [
 
 /** The ScopedToken's inputs: the scope call's rules plus the resource's own properties. */
 export const scopedTokenInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
+
+/** What ScopedToken's check judges its inputs by. */
+export const scopedTokenInputRules: ResourceInputRules = {
+  resource: "ScopedToken",
+  properties: SCOPED_TOKEN_PROPERTIES,
+  secretProperties: ["accessToken", "connection"],
+  schema: scopedTokenInputsSchema,
+  pairs: [
+    ["target", "targetId"],
+    ["repositories", "repositoryIds"],
+  ],
+};

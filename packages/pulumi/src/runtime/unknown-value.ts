@@ -1,5 +1,7 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+
 /** The sentinel the engine puts where a value is not known yet (during preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_VALUE: string = unknownValue;
 
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN_VALUE) return true;

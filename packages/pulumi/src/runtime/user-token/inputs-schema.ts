@@ -1,12 +1,11 @@
 import { z } from "zod";
+import type { ResourceInputRules } from "../check-resource-inputs.js";
 import { connectionSchema } from "../inputs-schema.js";
 import { renewBeforeSchema } from "../renew-before-schema.js";
 
 /** Every property a UserToken accepts; anything else is a typo worth reporting. */
 export const USER_TOKEN_PROPERTIES = ["refreshToken", "renewBefore", "connection", "revokeOnDelete"] as const;
 
-/** Properties whose values must never be shown (the engine prints a failing property's value). */
-export const USER_TOKEN_SECRET_PROPERTIES = new Set(["refreshToken", "connection"]);
 
 const SIGN_IN =
   "sign in through the app's device flow (`ghes-oauth login --pulumi-config <key>`) or web flow and pass the refresh token it returns";
@@ -26,3 +25,11 @@ export const userTokenInputsSchema = z.object({
     })
     .optional(),
 });
+
+/** What UserToken's check judges its inputs by. */
+export const userTokenInputRules: ResourceInputRules = {
+  resource: "UserToken",
+  properties: USER_TOKEN_PROPERTIES,
+  secretProperties: ["refreshToken", "connection"],
+  schema: userTokenInputsSchema,
+};

@@ -1,0 +1,73 @@
+import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic/index.js";
+import type { z } from "zod";
+import { nearestName } from "./nearest-name.js";
+import { containsSecret, isSecretValue, revealSecrets } from "./secret-value.js";
+import { containsUnknown } from "./unknown-value.js";
+
+/** What a resource accepts, for {@link checkResourceInputs}. */
+export interface ResourceInputRules {
+  /** The resource's name in messages, e.g. `ScopedToken`. */
+  resource: string;
+  /** Every property the resource accepts; any other key is reported, with the nearest name. */
+  properties: readonly string[];
+  /** Properties the resource's constructor always wraps in `pulumi.secret`. */
+  secretProperties: readonly string[];
+  /** Validates the known inputs; each issue's path starts with the property it is about. */
+  schema: z.ZodType;
+  /** Properties judged together ("give one of a and b"): not judged while either is unknown. */
+  pairs?: readonly (readonly [string, string])[];
+}
+
+/**
+ * Validates a dynamic resource's inputs without calling any API, reporting every mistake at once. Each
+ * reason starts with the property (path) it is about and says how to fix it; no value is ever echoed.
+ * Properties not known yet (preview) are judged once they are.
+ *
+ * The engine prints the value of a failure's `property` next to the reason, even a secret one, and it
+ * does not tell the provider which inputs were secrets (it unwraps them). So `property` is only set
+ * when the value provably is not a secret: the inputs carry Pulumi's secret markers (seen on a property
+ * that is always secret), the property is a known, non-secret one, and its value holds no marker.
+ * Otherwise `property` is empty and the engine prints the reason alone.
+ */
+export function checkResourceInputs(news: Record<string, unknown>, rules: ResourceInputRules): CheckResult {
+  const given = Object.keys(news).filter((key) => key !== "__provider");
+  const inputs = Object.fromEntries(given.map((key) => [key, revealSecrets(news[key])]));
+  const unknown = new Set(given.filter((key) => containsUnknown(inputs[key])));
+  const partner = partnersOf(rules.pairs ?? []);
+  const markersArrive = rules.secretProperties.some((key) => isSecretValue(news[key]));
+  const showable = (property: string) =>
+    markersArrive &&
+    rules.properties.includes(property) &&
+    !rules.secretProperties.includes(property) &&
+    !containsSecret(news[property]);
+
+  const failures: CheckFailure[] = given
+    .filter((key) => !rules.properties.includes(key))
+    .map((key) => ({ property: "", reason: unknownPropertyReason(key, rules) }));
+
+  const known = Object.fromEntries(Object.entries(inputs).filter(([key]) => !unknown.has(key)));
+  const result = rules.schema.safeParse(known);
+  for (const issue of result.success ? [] : result.error.issues) {
+    const path = issue.path.map(String);
+    const property = path[0] ?? "";
+    if (unknown.has(property) || unknown.has(partner.get(property) ?? "")) continue;
+    if (showable(property)) {
+      const where = path.length > 1 ? `${path.join(".")}: ` : "";
+      failures.push({ property, reason: `${where}${issue.message}` });
+    } else {
+      failures.push({ property: "", reason: `${path.join(".") || "inputs"}: ${issue.message}` });
+    }
+  }
+
+  return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+}
+
+function unknownPropertyReason(key: string, rules: ResourceInputRules): string {
+  const nearest = nearestName(key, rules.properties);
+  const hint = nearest === undefined ? ";" : `; did you mean ${nearest}?`;
+  return `${key}: unknown property${hint} ${rules.resource} accepts ${rules.properties.join(", ")}`;
+}
+
+function partnersOf(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+  return new Map(pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
+}
