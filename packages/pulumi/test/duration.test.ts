@@ -17,30 +17,20 @@ describe("renewBefore durations", () => {
     expect(parseDurationSeconds(value)).toBe(seconds);
   });
 
-  it.each([
-    "",
-    "h",
-    "1d",
-    "30m1h",
-    "1.5h",
-    "-1h",
-    "1 h",
-    "soon",
-    -5,
-    1.5,
-    Number.NaN,
-    null,
-    true,
-    {},
-  ])("%j is refused", (value) => {
-    expect(parseDurationSeconds(value)).toBeUndefined();
-  });
+  it.each(["", "h", "1d", "30m1h", "1.5h", "-1h", "1 h", "soon", -5, 1.5, Number.NaN, null, true, {}])(
+    "%j is refused",
+    (value) => {
+      expect(parseDurationSeconds(value)).toBeUndefined();
+    },
+  );
 
   it('defaults to "1h"', () => {
     expect(renewBeforeSeconds(undefined)).toBe(3600);
   });
 
   it("a bad one names renewBefore and the accepted forms", () => {
-    expect(() => renewBeforeSeconds("1d")).toThrow(/renewBefore: must be a duration such as "90m", "2h", "1h30m"/);
+    expect(() => renewBeforeSeconds("1d")).toThrow(
+      /renewBefore: must be a duration such as "90m", "2h", "1h30m"/,
+    );
   });
 });

@@ -120,7 +120,9 @@ describe(`scheduled pulumi up: ${RUNS} runs, one every ${INTERVAL_HOURS} h of th
       const before = previous.users.get("user");
       expect(user && before, `run ${runNumber}: user token in state`).toBeTruthy();
       if (!user || !before) return;
-      await expect(client.checkToken(user.accessToken)).resolves.toMatchObject({ user: { login: "octocat" } });
+      await expect(client.checkToken(user.accessToken)).resolves.toMatchObject({
+        user: { login: "octocat" },
+      });
       await expect(client.checkToken(before.accessToken)).rejects.toBeInstanceOf(NotFoundError);
       expect(user.refreshToken, `run ${runNumber}: refresh token rotated`).not.toBe(before.refreshToken);
       rotations++;
@@ -133,7 +135,9 @@ describe(`scheduled pulumi up: ${RUNS} runs, one every ${INTERVAL_HOURS} h of th
     }
     expect(rotations).toBe(RUNS);
     expect(invalidTokensSeen).toBe(0);
-    console.log(`scheduled runs: ${RUNS}, refresh-token rotations: ${rotations}, invalid tokens seen: ${invalidTokensSeen}`);
+    console.log(
+      `scheduled runs: ${RUNS}, refresh-token rotations: ${rotations}, invalid tokens seen: ${invalidTokensSeen}`,
+    );
   });
 
   it("destroy leaves the app with no live token of any kind", async () => {

@@ -81,7 +81,9 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
     expect(up.outputs.late?.value).toBe(first.late);
     await expect(client.checkToken(first.early as string)).rejects.toBeInstanceOf(NotFoundError);
     const fresh = await client.checkToken(renewed);
-    expect(Date.parse(fresh.expires_at ?? "")).toBeGreaterThan(Date.parse(up.outputs.earlyExpires?.value) - 1);
+    expect(Date.parse(fresh.expires_at ?? "")).toBeGreaterThan(
+      Date.parse(up.outputs.earlyExpires?.value) - 1,
+    );
     await expect(client.checkToken(first.late as string)).resolves.toBeDefined();
     const output = testStack.output();
     const created = output.lastIndexOf("early creating replacement");

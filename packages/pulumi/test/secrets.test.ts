@@ -89,7 +89,10 @@ describe("no secret at rest or in output", () => {
       await world.admin.approveDeviceCode({ user_code: device.user_code, login: "octocat" });
       const deviceGrant = await client.exchangeDeviceCode(device.device_code);
       await world.admin.createAccount({ login: "alice", type: "User" });
-      const { code } = await world.admin.createWebFlowCode({ client_id: world.app.client_id, login: "alice" });
+      const { code } = await world.admin.createWebFlowCode({
+        client_id: world.app.client_id,
+        login: "alice",
+      });
       codes.add(code);
       const webGrant = await client.exchangeWebFlowCode({ code });
       deviceSeed = deviceGrant.refresh_token ?? "";
@@ -180,7 +183,9 @@ describe("no secret at rest or in output", () => {
 
   it("state keeps only the seed's hash in plain text, and each UserToken's secrets encrypted", async () => {
     const deployment = JSON.parse(await exportStackText(testStack)).deployment;
-    const users = deployment.resources.filter((r: { type: string }) => r.type.endsWith("ghes-oauth:UserToken"));
+    const users = deployment.resources.filter((r: { type: string }) =>
+      r.type.endsWith("ghes-oauth:UserToken"),
+    );
     expect(users).toHaveLength(2);
     for (const user of users) {
       expect(user.outputs.seedHash).toMatch(/^[0-9a-f]{64}$/);

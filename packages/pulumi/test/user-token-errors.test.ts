@@ -138,7 +138,9 @@ describe("UserToken error paths and revocation under the real engine", () => {
     await testStack.stack.destroy();
     expect(await isLive(outOfStack.accessToken)).toBe(false);
     expect(await refreshFails(pair?.refreshToken ?? "")).toBe(true);
-    const carols = (await world.admin.liveTokens(world.app.client_id)).filter((t) => t.user.login === "carol");
+    const carols = (await world.admin.liveTokens(world.app.client_id)).filter(
+      (t) => t.user.login === "carol",
+    );
     expect(carols).toEqual([]);
   });
 

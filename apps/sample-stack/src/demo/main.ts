@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   rmSync(join(appDir, `Pulumi.${STACK}.yaml`), { force: true });
   mkdirSync(join(demoDir, "state"), { recursive: true });
   const progress = new Progress(10);
-  console.log(bold("ghes-oauth demo: GitHub user tokens that stay alive, as code, against the embedded GHES emulator"));
+  console.log(
+    bold("ghes-oauth demo: GitHub user tokens that stay alive, as code, against the embedded GHES emulator"),
+  );
 
   const emulator = await progress.step("Starting the embedded GHES OAuth-Apps emulator", async () => {
     const started = await startEmulator({ dataFile: join(demoDir, "emulator.db") });
@@ -46,11 +48,16 @@ async function main(): Promise<void> {
   let client: OAuthAppClient | undefined;
 
   try {
-    const world = await progress.step("Seeding an organization and a GitHub App installed on it", async () => {
-      const seeded = await seedDemoWorld(emulator.url);
-      progress.info(`org ${seeded.org} (id ${seeded.orgId}), app ${seeded.clientId} (user tokens expire after 8 h)`);
-      return seeded;
-    });
+    const world = await progress.step(
+      "Seeding an organization and a GitHub App installed on it",
+      async () => {
+        const seeded = await seedDemoWorld(emulator.url);
+        progress.info(
+          `org ${seeded.org} (id ${seeded.orgId}), app ${seeded.clientId} (user tokens expire after 8 h)`,
+        );
+        return seeded;
+      },
+    );
     const api = new OAuthAppClient({
       baseUrl: emulator.apiUrl,
       clientId: world.clientId,
@@ -85,7 +92,9 @@ async function main(): Promise<void> {
           "ghes-oauth-sample:releaseRepositoryIds": { value: JSON.stringify(world.releaseRepositoryIds) },
           "ghes-oauth-sample:userRefreshToken": { value: seed, secret: true },
         });
-        progress.info("pulumi config set --secret ghes-oauth-sample:userRefreshToken (encrypted in Pulumi.demo.yaml)");
+        progress.info(
+          "pulumi config set --secret ghes-oauth-sample:userRefreshToken (encrypted in Pulumi.demo.yaml)",
+        );
         progress.info(`pulumi ${(await selected.workspace.pulumiVersion) ?? ""}`.trim());
         return selected;
       },
@@ -128,12 +137,16 @@ async function main(): Promise<void> {
           if (current === previous) throw new Error(`${name} was not renewed`);
           if (await isLive(api, previous)) throw new Error(`the previous ${name} is still live`);
           if (!(await isLive(api, current))) throw new Error(`the renewed ${name} is not live`);
-          progress.info(`${name}: previous …${previous.slice(-8)} → 404 (dead); new …${current.slice(-8)} → 200 (live)`);
+          progress.info(
+            `${name}: previous …${previous.slice(-8)} → 404 (dead); new …${current.slice(-8)} → 200 (live)`,
+          );
         }
         if (!(await isConsumedRefreshToken(api, before.refreshToken))) {
           throw new Error("the previous refresh token was not rotated away");
         }
-        progress.info("the previous refresh token → bad_refresh_token (rotated: GitHub accepts each one once)");
+        progress.info(
+          "the previous refresh token → bad_refresh_token (rotated: GitHub accepts each one once)",
+        );
       },
     );
 

@@ -4,7 +4,9 @@
 // referenced from them, so state holds no secret and no dependency.
 import type { ResourceProvider } from "@pulumi/pulumi/dynamic/index.js";
 
-type UserTokenRuntime = typeof import("../runtime/user-token/index.js", { with: { "resolution-mode": "import" }});
+type UserTokenRuntime = typeof import("../runtime/user-token/index.js", { with: {
+  "resolution-mode": "import",
+}});
 
 const runtime = (): UserTokenRuntime => require("@ghes-oauth/pulumi/user-token-runtime");
 

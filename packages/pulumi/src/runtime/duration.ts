@@ -19,9 +19,7 @@ export function parseDurationSeconds(value: unknown): number | undefined {
   const match = DURATION.exec(text);
   if (!match || text === "") return undefined;
   const [, hours, minutes, seconds] = match;
-  return (
-    Number(hours ?? 0) * UNIT_SECONDS.h + Number(minutes ?? 0) * UNIT_SECONDS.m + Number(seconds ?? 0)
-  );
+  return Number(hours ?? 0) * UNIT_SECONDS.h + Number(minutes ?? 0) * UNIT_SECONDS.m + Number(seconds ?? 0);
 }
 
 /** `renewBefore` in seconds, with the default when it was not given. */

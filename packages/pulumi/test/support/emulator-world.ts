@@ -22,7 +22,9 @@ export interface EmulatorWorld {
  * An emulator with an org, a GitHub App installed on it, and a user who authorized the app. The app
  * expires its user tokens (GitHub's default) unless `expiringUserTokens` is false.
  */
-export async function startEmulatorWorld(options: { expiringUserTokens?: boolean } = {}): Promise<EmulatorWorld> {
+export async function startEmulatorWorld(
+  options: { expiringUserTokens?: boolean } = {},
+): Promise<EmulatorWorld> {
   const emulator = await startEmulator({ port: 0 });
   const admin = new EmulatorAdmin(emulator.url);
   const org = await admin.createAccount({

@@ -19,5 +19,8 @@ export async function createUserToken(props: Record<string, unknown>): Promise<C
   }
   const hash = seedHash(inputs.refreshToken);
   const facts = await settleGrant(connection, grant, { userLogin: "", seedHash: hash });
-  return { id: `${facts.userLogin || "user"}-${hash.slice(0, 12)}`, outs: { ...settingsOf(inputs), ...facts } };
+  return {
+    id: `${facts.userLogin || "user"}-${hash.slice(0, 12)}`,
+    outs: { ...settingsOf(inputs), ...facts },
+  };
 }

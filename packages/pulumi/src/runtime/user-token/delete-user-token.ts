@@ -29,7 +29,11 @@ export async function deleteUserToken(_id: string, props: UserTokenState): Promi
 }
 
 /** True when revoked; false when the token is gone already (404). */
-async function revoke(connection: Connection, mode: "token" | "grant", accessToken: string): Promise<boolean> {
+async function revoke(
+  connection: Connection,
+  mode: "token" | "grant",
+  accessToken: string,
+): Promise<boolean> {
   const client = grantClientFor(connection);
   try {
     if (mode === "grant") await client.deleteAuthorization(accessToken);

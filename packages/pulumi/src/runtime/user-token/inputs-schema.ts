@@ -6,7 +6,6 @@ import { renewBeforeSchema } from "../renew-before-schema.js";
 /** Every property a UserToken accepts; anything else is a typo worth reporting. */
 export const USER_TOKEN_PROPERTIES = ["refreshToken", "renewBefore", "connection", "revokeOnDelete"] as const;
 
-
 const SIGN_IN =
   "sign in through the app's device flow (`ghes-oauth login --pulumi-config <key>`) or web flow and pass the refresh token it returns";
 
@@ -21,7 +20,8 @@ export const userTokenInputsSchema = z.object({
   connection: connectionSchema.optional(),
   revokeOnDelete: z
     .enum(["token", "grant", "none"], {
-      error: 'must be "token" (revoke the access token, the default), "grant" (the whole authorization) or "none"',
+      error:
+        'must be "token" (revoke the access token, the default), "grant" (the whole authorization) or "none"',
     })
     .optional(),
 });

@@ -2,8 +2,8 @@ import type { Connection } from "../../connection-args.js";
 import type { UserTokenFacts } from "../../user-token-state.js";
 import { clientFor } from "../client-for.js";
 import { serverNow } from "../server-clock.js";
-import { grantFacts } from "./grant-facts.js";
 import type { UserTokenGrant } from "./grant-client.js";
+import { grantFacts } from "./grant-facts.js";
 
 /**
  * The facts to store after a refresh. The refresh has already rotated the pair, so nothing here may

@@ -3,7 +3,10 @@ import { USER_TOKEN_PROPERTIES } from "./inputs-schema.js";
 
 /** The inputs as the provider got them, minus the engine's own keys. */
 export function userTokenInputsOf(props: Record<string, unknown>): UserTokenInputs {
-  const known = USER_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]);
+  const known = USER_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
+    key,
+    props[key],
+  ]);
   return Object.fromEntries(known) as UserTokenInputs;
 }
 
