@@ -4,6 +4,12 @@ import type { RetryOptions } from "./retry/retry-policy.js";
 export interface OAuthAppClientOptions {
   /** `https://HOST`, `https://HOST/api/v3` or `https://api.github.com`. */
   readonly baseUrl: string;
+  /**
+   * The instance's web URL, where the OAuth endpoints (`/login/oauth/access_token`,
+   * `/login/device/code`) live. Default: derived from baseUrl (`https://HOST/api/v3` -> `https://HOST`,
+   * `https://api.github.com` -> `https://github.com`). Same https/loopback rules as baseUrl.
+   */
+  readonly webUrl?: string;
   /** The OAuth/GitHub App's client ID (the Basic auth username). */
   readonly clientId: string;
   /** The app's client secret (the Basic auth password). Sent with every request. */

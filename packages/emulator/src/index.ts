@@ -19,3 +19,4 @@ export {
 } from "./permissions.js";
 export type { RequestLogEntry } from "./request-log.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator, type TlsOptions } from "./server.js";
+export { type DataFileHolder, DataFileInUseError } from "./store/data-file-lock.js";

@@ -7,6 +7,7 @@ import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { declaresOversizedBody } from "./http/read-body.js";
 import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
 import { GrantService } from "./oauth/grant-service.js";
 import { oauthRoutes } from "./oauth/oauth-routes.js";
@@ -88,6 +89,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listenerOnEmulatorTime)
     : createHttpServer(listenerOnEmulatorTime);
+  // `Expect: 100-continue`: a client announcing an oversized body gets its 413 before sending it.
+  server.on("checkContinue", (req, res) => {
+    if (!declaresOversizedBody(req)) res.writeContinue();
+    listenerOnEmulatorTime(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;

@@ -151,6 +151,7 @@ describe("admin API", () => {
       {
         method: "POST",
         path: `/api/v3/applications/${app.client_id}/token`,
+        query: "",
         status: 200,
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         durationMs: expect.any(Number),
@@ -159,6 +160,7 @@ describe("admin API", () => {
       expect.objectContaining({
         method: "GET",
         path: `/api/v3/applications/${app.client_id}/tokens/REDACTED`,
+        query: "x=REDACTED",
       }),
       expect.objectContaining({ method: "DELETE", status: 401 }),
     ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERMISSION_LEVELS, type PermissionName, permissionSetProblems } from "../permissions.js";
+import { adminText } from "./admin-text.js";
 
 const permissionSet = z
   .record(z.string(), z.string())
@@ -9,13 +10,15 @@ const permissionSet = z
   .transform((permissions) => permissions as Partial<Record<PermissionName, "read" | "write" | "admin">>);
 
 export const newAccountBody = z.object({
-  login: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
+  login: adminText().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
   type: z.enum(["User", "Organization"]).default("User"),
-  repositories: z.array(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name")).default([]),
+  repositories: z
+    .array(adminText().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name"))
+    .default([]),
 });
 
 export const newAppBody = z.object({
-  name: z.string().min(1).max(100),
+  name: adminText().min(1).max(100),
   /** Omitted: the app may ask for every permission at its highest level. */
   permissions: permissionSet.optional(),
   /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
@@ -25,14 +28,14 @@ export const newAppBody = z.object({
 });
 
 export const newInstallationBody = z.object({
-  client_id: z.string(),
-  account: z.string(),
-  repositories: z.union([z.literal("all"), z.array(z.string())]).default("all"),
+  client_id: adminText(),
+  account: adminText(),
+  repositories: z.union([z.literal("all"), z.array(adminText())]).default("all"),
   /** Omitted: the app's permissions. Must not exceed them. */
   permissions: permissionSet.optional(),
 });
 
-export const newTokenBody = z.object({ client_id: z.string(), login: z.string() });
+export const newTokenBody = z.object({ client_id: adminText(), login: adminText() });
 
 export const deviceApprovalBody = z.object({
   user_code: z.string(),

@@ -1,8 +1,9 @@
+import type { UserTokenGrant } from "@ghes-oauth/client";
 import type { CreateResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { UserTokenState } from "../../user-token-state.js";
+import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { explainGrantError } from "./explain-grant-error.js";
-import { grantClientFor } from "./grant-client.js";
 import { seedHash } from "./seed-hash.js";
 import { settleGrant } from "./settle-grant.js";
 import { settingsOf, userTokenInputsOf } from "./user-token-inputs.js";
@@ -11,9 +12,9 @@ import { settingsOf, userTokenInputsOf } from "./user-token-inputs.js";
 export async function createUserToken(props: Record<string, unknown>): Promise<CreateResult<UserTokenState>> {
   const inputs = userTokenInputsOf(props);
   const connection = resolveConnection(inputs.connection);
-  let grant: Awaited<ReturnType<ReturnType<typeof grantClientFor>["refreshToken"]>>;
+  let grant: UserTokenGrant;
   try {
-    grant = await grantClientFor(connection).refreshToken(inputs.refreshToken);
+    grant = await clientFor(connection).refreshToken(inputs.refreshToken);
   } catch (error) {
     throw explainGrantError("redeeming the UserToken's refreshToken (the seed)", error);
   }

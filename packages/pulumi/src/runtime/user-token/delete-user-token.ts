@@ -1,9 +1,10 @@
 import { NotFoundError } from "@ghes-oauth/client";
 import type { Connection } from "../../connection-args.js";
 import type { UserTokenState } from "../../user-token-state.js";
+import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { explainApiError } from "../explain-api-error.js";
-import { grantClientFor, isOAuthError } from "./grant-client.js";
+import { isOAuthError } from "./grant-client.js";
 
 /**
  * Follows `revokeOnDelete`: `"token"` (default) deletes the access token (DELETE
@@ -20,7 +21,7 @@ export async function deleteUserToken(_id: string, props: UserTokenState): Promi
   try {
     if (await revoke(connection, mode, props.accessToken)) return;
     if (!props.refreshToken) return;
-    const renewed = await grantClientFor(connection).refreshToken(props.refreshToken);
+    const renewed = await clientFor(connection).refreshToken(props.refreshToken);
     await revoke(connection, mode, renewed.access_token);
   } catch (error) {
     if (isOAuthError(error, "bad_refresh_token")) return;
@@ -34,7 +35,7 @@ async function revoke(
   mode: "token" | "grant",
   accessToken: string,
 ): Promise<boolean> {
-  const client = grantClientFor(connection);
+  const client = clientFor(connection);
   try {
     if (mode === "grant") await client.deleteAuthorization(accessToken);
     else await client.deleteToken(accessToken);

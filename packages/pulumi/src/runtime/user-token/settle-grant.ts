@@ -1,8 +1,8 @@
+import type { UserTokenGrant } from "@ghes-oauth/client";
 import type { Connection } from "../../connection-args.js";
 import type { UserTokenFacts } from "../../user-token-state.js";
 import { clientFor } from "../client-for.js";
 import { serverNow } from "../server-clock.js";
-import type { UserTokenGrant } from "./grant-client.js";
 import { grantFacts } from "./grant-facts.js";
 
 /**

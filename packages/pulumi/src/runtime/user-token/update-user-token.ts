@@ -1,3 +1,4 @@
+import type { UserTokenGrant } from "@ghes-oauth/client";
 import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { Connection } from "../../connection-args.js";
 import type { UserTokenState } from "../../user-token-state.js";
@@ -6,7 +7,6 @@ import { resolveConnection } from "../connection-settings.js";
 import { dueForRenewal } from "../renewal.js";
 import { serverNow } from "../server-clock.js";
 import { explainGrantError } from "./explain-grant-error.js";
-import { grantClientFor } from "./grant-client.js";
 import { seedHash } from "./seed-hash.js";
 import { settleGrant } from "./settle-grant.js";
 import { factsOf, settingsOf, userTokenInputsOf } from "./user-token-inputs.js";
@@ -29,9 +29,9 @@ export async function updateUserToken(
     return { outs: { ...factsOf(olds), ...settingsOf(inputs) } };
   }
 
-  let grant: Awaited<ReturnType<ReturnType<typeof grantClientFor>["refreshToken"]>>;
+  let grant: UserTokenGrant;
   try {
-    grant = await grantClientFor(connection).refreshToken(newSeed ? inputs.refreshToken : olds.refreshToken);
+    grant = await clientFor(connection).refreshToken(newSeed ? inputs.refreshToken : olds.refreshToken);
   } catch (error) {
     throw explainGrantError(
       newSeed
