@@ -51,7 +51,8 @@ describe("UserToken error paths and revocation under the real engine", () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    for (const login of ["alice", "bob", "carol"]) await world.admin.createAccount({ login, type: "User" });
+    for (const login of ["alice", "bob", "carol", "dave"])
+      await world.admin.createAccount({ login, type: "User" });
     client = new OAuthAppClient({
       baseUrl: world.emulator.apiUrl,
       clientId: world.app.client_id,
@@ -111,6 +112,30 @@ describe("UserToken error paths and revocation under the real engine", () => {
     const { users, scoped } = await stateSecrets(testStack);
     expect(await isLive(users.get("user")?.accessToken ?? "")).toBe(true);
     expect(await isLive(scoped.get("child") ?? "")).toBe(true);
+    await testStack.stack.destroy();
+  });
+
+  it("a renewal the server fails (502, then a reset connection) keeps the state; the next up renews", async () => {
+    const seed = (await world.signIn("dave")).refreshToken ?? "";
+    const testStack = await newStack(userProgram(() => seed));
+    await testStack.stack.up();
+    const before = (await stateSecrets(testStack)).users.get("user");
+    await world.admin.advanceClock(7.5 * HOUR);
+    for (const fault of [{ status: 502 }, { resetRate: 1 }]) {
+      await world.admin.setFaults({ ...fault, path: "/login/oauth/access_token" });
+      const message = await failure(testStack.stack.up({ onOutput: testStack.onOutput }));
+      expect(message).toContain("renewing the UserToken with the refresh token held in state failed");
+      expect((await stateSecrets(testStack)).users.get("user")).toEqual(before);
+    }
+    await world.admin.clearFaults();
+    const up = await testStack.stack.up();
+    expect(up.summary.resourceChanges).toMatchObject({ update: 1, replace: 1 });
+    const after = (await stateSecrets(testStack)).users.get("user");
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(await isLive(after?.accessToken ?? "")).toBe(true);
+    for (const secret of [seed, before?.refreshToken ?? "", before?.accessToken ?? ""]) {
+      expect(testStack.output()).not.toContain(secret);
+    }
     await testStack.stack.destroy();
   });
 
