@@ -9,7 +9,13 @@ const REPLACING = ["target", "targetId", "repositories", "repositoryIds", "permi
  * Changed in place. rotationTrigger resets the token; the others touch nothing remote: the parent
  * `accessToken` is only the minting source (a refreshed parent must not re-mint every child).
  */
-const UPDATING = ["accessToken", "rotationTrigger", "renewBefore", "connection"] as const;
+const UPDATING = [
+  "accessToken",
+  "rotationTrigger",
+  "renewBefore",
+  "connection",
+  "allowUnknownPermissions",
+] as const;
 
 // Repository lists are sets to the API: reordering them must not mint a new token.
 function comparable(property: string, value: unknown): unknown {
