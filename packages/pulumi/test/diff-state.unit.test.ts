@@ -30,7 +30,6 @@ describe("diff", () => {
   });
 
   it.each([
-    ["accessToken", "ghu_another0123456789abcdefghijklmnopqrs"],
     ["target", "other-org"],
     ["targetId", 42],
     ["repositories", ["api"]],
@@ -47,7 +46,12 @@ describe("diff", () => {
     },
   );
 
-  it("updates in place when only rotationTrigger or the connection changes", () => {
+  it("updates in place when only the parent accessToken, rotationTrigger or the connection changes", () => {
+    expect(diffState(olds, { ...olds, accessToken: "ghu_another0123456789abcdefghijklmnopqrs" })).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     expect(diffState(olds, { ...olds, rotationTrigger: "2026-Q4" })).toEqual({
       changes: true,
       replaces: [],
