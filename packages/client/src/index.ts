@@ -20,20 +20,21 @@ export {
 export { ResponseShapeError, type ShapeIssue } from "./errors/response-shape-error.js";
 export { TransportError } from "./errors/transport-error.js";
 export { OAuthAppClient } from "./oauth-app-client.js";
-export { checkAuthorization } from "./operations/check-authorization.js";
-export { checkToken } from "./operations/check-token.js";
-export { createDeviceCode } from "./operations/create-device-code.js";
-export { deleteAuthorization } from "./operations/delete-authorization.js";
-export { deleteToken } from "./operations/delete-token.js";
-export { exchangeDeviceCode } from "./operations/exchange-device-code.js";
-export { exchangeWebFlowCode } from "./operations/exchange-web-flow-code.js";
-export { refreshToken } from "./operations/refresh-token.js";
-export { resetAuthorization } from "./operations/reset-authorization.js";
-export { resetToken } from "./operations/reset-token.js";
-export { revokeAuthorization } from "./operations/revoke-authorization.js";
-export { revokeGrant } from "./operations/revoke-grant.js";
-export { scopeToken } from "./operations/scope-token.js";
-export { waitForDeviceAuthorization } from "./operations/wait-for-device-authorization.js";
+export {
+  checkAuthorization,
+  checkToken,
+  createDeviceCode,
+  deleteAuthorization,
+  deleteToken,
+  exchangeDeviceCode,
+  exchangeWebFlowCode,
+  refreshToken,
+  resetAuthorization,
+  resetToken,
+  revokeAuthorization,
+  revokeGrant,
+  scopeToken,
+} from "./operations.js";
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export {
   createRequestContext,
@@ -88,4 +89,5 @@ export {
   userTokenGrantSchema,
 } from "./schemas/user-token-grant.js";
 export { VERSION } from "./version.js";
+export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 export { deriveWebUrl, resolveWebLocation, type WebLocation } from "./web-url.js";

@@ -1,17 +1,17 @@
-import { OAuthError } from "../errors/oauth-error.js";
-import { toTransportError } from "../errors/to-transport-error.js";
-import { formEncoded } from "../request/form-encoded.js";
-import { ACCESS_TOKEN_ROUTE } from "../request/oauth-route.js";
-import type { RequestContext } from "../request/request-context.js";
-import { sleep } from "../retry/sleep.js";
+import { OAuthError } from "./errors/oauth-error.js";
+import { toTransportError } from "./errors/to-transport-error.js";
+import { exchangeDeviceCode } from "./operations.js";
+import { formEncoded } from "./request/form-encoded.js";
+import { ACCESS_TOKEN_ROUTE } from "./request/oauth-route.js";
+import type { RequestContext } from "./request/request-context.js";
+import { sleep } from "./retry/sleep.js";
 import {
   type DeviceWaitOptions,
   deviceCodeArgumentSchema,
   deviceWaitOptionsSchema,
-} from "../schemas/grant-inputs.js";
-import type { UserTokenGrant } from "../schemas/user-token-grant.js";
-import { validateInput } from "../validate-input.js";
-import { exchangeDeviceCode } from "./exchange-device-code.js";
+} from "./schemas/grant-inputs.js";
+import type { UserTokenGrant } from "./schemas/user-token-grant.js";
+import { validateInput } from "./validate-input.js";
 
 /** What GitHub's device flow asks a client to add to its interval after `slow_down`. */
 export const SLOW_DOWN_STEP_SECONDS = 5;
