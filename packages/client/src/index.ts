@@ -1,24 +1,25 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
-export { GhesOAuthError, type GhesOAuthErrorOptions } from "./errors/ghes-oauth-error.js";
 export {
   AuthenticationError,
   ForbiddenError,
+  GhesOAuthError,
+  type GhesOAuthErrorOptions,
   GitHubApiError,
   type GitHubErrorDetail,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  ValidationError,
-} from "./errors/github-api-error.js";
-export { type InputIssue, InvalidInputError } from "./errors/invalid-input-error.js";
-export {
+  type InputIssue,
+  InvalidInputError,
   type KnownOAuthErrorCode,
+  NotFoundError,
   OAUTH_ERROR_CODES,
   OAuthError,
   type OAuthErrorCode,
-} from "./errors/oauth-error.js";
-export { ResponseShapeError, type ShapeIssue } from "./errors/response-shape-error.js";
-export { TransportError } from "./errors/transport-error.js";
+  RateLimitError,
+  ResponseShapeError,
+  ServerError,
+  type ShapeIssue,
+  TransportError,
+  ValidationError,
+} from "./errors.js";
 export { OAuthAppClient } from "./oauth-app-client.js";
 export {
   checkAuthorization,

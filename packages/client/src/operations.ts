@@ -1,5 +1,5 @@
-import { API_ROUTES, type ApiRoute } from "./api-routes.js";
-import { OAUTH_GRANTS, type OAuthGrant } from "./oauth-grants.js";
+import { API_ROUTES, type ApiRequest, type ApiRoute } from "./api-routes.js";
+import { type GrantRequest, OAUTH_GRANTS, type OAuthGrant } from "./oauth-grants.js";
 import type { CallOptions } from "./options.js";
 import { oauthRequest } from "./request/oauth-request.js";
 import { parseResponse } from "./request/parse-response.js";
@@ -42,8 +42,9 @@ export function apiOperation<Args extends readonly [unknown], Result>(
   route: ApiRoute<Args, Result>,
 ): Operation<Args, Result> {
   const { route: described, response, token } = route;
+  const validate = route.request as unknown as (context: RequestContext, input: unknown) => ApiRequest;
   const run = async (context: RequestContext, input: unknown, options?: CallOptions) => {
-    const { accessToken, fields } = route.request(context, ...([input] as unknown as Args));
+    const { accessToken, fields } = validate(context, input);
     const body = token === "body" ? JSON.stringify({ access_token: accessToken, ...fields }) : undefined;
     const answer = await request(context, described, accessToken, body, options?.signal);
     return (response === undefined ? undefined : parseResponse(response, described, answer)) as Result;
@@ -55,8 +56,9 @@ export function apiOperation<Args extends readonly [unknown], Result>(
 export function grantOperation<Args extends readonly [unknown?], Answer, Result>(
   grant: OAuthGrant<Args, Answer, Result>,
 ): Operation<Args, Result> {
+  const validate = grant.request as unknown as (input: unknown) => GrantRequest;
   const run = async (context: RequestContext, input?: unknown, options?: CallOptions) => {
-    const { parameters, secrets } = grant.request(...([input] as unknown as Args));
+    const { parameters, secrets } = validate(input);
     const answer = await oauthRequest(
       context,
       grant.route,

@@ -1,9 +1,9 @@
-import { OAuthError } from "./errors/oauth-error.js";
-import { toTransportError } from "./errors/to-transport-error.js";
+import { OAuthError } from "./errors.js";
 import { exchangeDeviceCode } from "./operations.js";
 import { formEncoded } from "./request/form-encoded.js";
 import { ACCESS_TOKEN_ROUTE } from "./request/oauth-route.js";
 import type { RequestContext } from "./request/request-context.js";
+import { toTransportError } from "./request/to-transport-error.js";
 import { sleep } from "./retry/sleep.js";
 import {
   type DeviceWaitOptions,
@@ -41,7 +41,6 @@ export async function waitForDeviceAuthorization(
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) throw expired(expiresIn);
     try {
-      // The global-timer sleep (not node:timers/promises): fake timers in tests control it.
       await sleep(Math.min(interval * 1000, remainingMs), signal);
     } catch (error) {
       throw toTransportError(ACCESS_TOKEN_ROUTE, error, redactor, signal);

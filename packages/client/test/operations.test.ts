@@ -1,7 +1,5 @@
 import { request as undiciRequest } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mapResponseError } from "../src/errors/map-response-error.js";
-import { Redactor } from "../src/errors/redactor.js";
 import {
   AuthenticationError,
   type Authorization,
@@ -10,6 +8,8 @@ import {
   OAuthAppClient,
   ValidationError,
 } from "../src/index.js";
+import { Redactor } from "../src/redaction/redactor.js";
+import { mapResponseError } from "../src/request/map-response-error.js";
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { sha256Hex, UNKNOWN_TOKEN } from "./support/sha256.js";
 
