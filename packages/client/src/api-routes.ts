@@ -22,13 +22,10 @@ export interface ApiRequest {
  * Checks a method's argument before any request. `Args` is a labelled one-element tuple: its label
  * becomes the parameter name editors show for the client method.
  */
-export type ApiArgument<Args extends readonly [unknown]> = (
-  context: RequestContext,
-  ...args: Args
-) => ApiRequest;
+type ApiArgument<Args extends readonly [unknown]> = (context: RequestContext, ...args: Args) => ApiRequest;
 
 /** One endpoint of the token API, as the table below spells it. */
-export interface ApiRouteSpec<Args extends readonly [unknown], Result> {
+interface ApiRouteSpec<Args extends readonly [unknown], Result> {
   readonly method: HttpMethod;
   /** The path template under the API root. */
   readonly path: string;

@@ -47,7 +47,7 @@ export interface RequestDescription {
   readonly route: string;
 }
 
-export function describeRequest(request: RequestDescription): string {
+function describeRequest(request: RequestDescription): string {
   return `${request.method} ${request.route}`;
 }
 

@@ -16,7 +16,7 @@ import {
 } from "./schemas/user-token-grant.js";
 import { validateInput } from "./validate-input.js";
 
-export const DEVICE_CODE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code";
+const DEVICE_CODE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code";
 
 /** A validated grant argument: the form parameters and the secrets among them. */
 export interface GrantRequest {

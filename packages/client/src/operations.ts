@@ -13,7 +13,7 @@ export type Operation<Args extends readonly unknown[], Result> = (
 ) => Promise<Result>;
 
 /** An operation as a client method: the context is the client's. */
-export type Method<Args extends readonly unknown[], Result> = (
+type Method<Args extends readonly unknown[], Result> = (
   ...args: [...Args, options?: CallOptions]
 ) => Promise<Result>;
 
@@ -38,7 +38,7 @@ export type OperationMethods = {
 };
 
 /** Sends an API route's request and parses its answer. */
-export function apiOperation<Args extends readonly [unknown], Result>(
+function apiOperation<Args extends readonly [unknown], Result>(
   route: ApiRoute<Args, Result>,
 ): Operation<Args, Result> {
   const { route: described, response, token } = route;
@@ -53,7 +53,7 @@ export function apiOperation<Args extends readonly [unknown], Result>(
 }
 
 /** Sends an OAuth grant and turns its answer into the result. */
-export function grantOperation<Args extends readonly [unknown?], Answer, Result>(
+function grantOperation<Args extends readonly [unknown?], Answer, Result>(
   grant: OAuthGrant<Args, Answer, Result>,
 ): Operation<Args, Result> {
   const validate = grant.request as unknown as (input: unknown) => GrantRequest;

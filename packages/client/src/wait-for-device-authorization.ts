@@ -14,7 +14,7 @@ import type { UserTokenGrant } from "./schemas/user-token-grant.js";
 import { validateInput } from "./validate-input.js";
 
 /** What GitHub's device flow asks a client to add to its interval after `slow_down`. */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
 /**
  * Polls exchangeDeviceCode every `interval` seconds until the user approves (resolves with the

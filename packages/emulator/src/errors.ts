@@ -55,7 +55,7 @@ const REFRESHING =
   "https://docs.github.com/enterprise-server@3.19/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens";
 
 /** GitHub's OAuth error codes on the web host, with the description and documentation each comes with. */
-export const OAUTH_ERRORS = {
+const OAUTH_ERRORS = {
   bad_verification_code: [
     "The code passed is incorrect or expired.",
     `${TROUBLESHOOTING}#bad-verification-code`,

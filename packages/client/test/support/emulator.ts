@@ -14,7 +14,7 @@ export interface SeededEmulator {
   close(): Promise<void>;
 }
 
-export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
+const APP_PERMISSIONS: Record<string, "read" | "write"> = {
   metadata: "read",
   contents: "write",
   issues: "write",

@@ -9,7 +9,7 @@ import type { DeviceAuthorizations } from "./device-authorizations.js";
 import { DEVICE_CODE_LIFETIME_SECONDS } from "./device-authorizations.js";
 import type { WebFlowCodes } from "./web-flow-codes.js";
 
-export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 type Fields = Record<string, string | number>;
 

@@ -8,7 +8,7 @@ const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
 
 /** The file beside the database where its holder names itself (the SQLite lock itself names nobody). */
-export function holderFileOf(dataFile: string): string {
+function holderFileOf(dataFile: string): string {
   return `${dataFile}-holder`;
 }
 

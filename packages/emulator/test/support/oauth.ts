@@ -53,7 +53,7 @@ export async function oauthPost(
   return { status: response.statusCode, contentType, fields, text };
 }
 
-export const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 /** The OAuth endpoints as one app calls them. */
 export class OAuthApp {
