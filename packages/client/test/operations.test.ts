@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   type Authorization,
-  GitHubApiError,
   NotFoundError,
   OAuthAppClient,
   ValidationError,
@@ -187,11 +186,14 @@ describe("scopeToken", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("treats an unknown target as NotFoundError or ValidationError, never success", async () => {
+  it("rejects an unknown target with a ValidationError naming the target field", async () => {
     const token = await emulator.newToken();
     const error = await client.scopeToken({ accessToken: token, target: "no-such-org" }).catch((e) => e);
-    expect(error).toBeInstanceOf(GitHubApiError);
-    expect([404, 422]).toContain((error as GitHubApiError).status);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).status).toBe(422);
+    expect((error as ValidationError).errors).toEqual([
+      expect.objectContaining({ field: "target", code: "invalid" }),
+    ]);
   });
 });
 

@@ -29,12 +29,15 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
     expect(emulator.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
   });
 
-  it("connects when the CA is given with `ca`", async () => {
+  it.each([
+    ["a PEM string", ca],
+    ["an array of PEM strings", [ca]],
+  ])("connects when the CA is given with `ca` as %s", async (_form, caOption) => {
     const client = new OAuthAppClient({
       baseUrl: emulator.apiUrl,
       clientId: emulator.clientId,
       clientSecret: emulator.clientSecret,
-      ca,
+      ca: caOption,
     });
     try {
       const token = await emulator.newToken();
