@@ -1,7 +1,7 @@
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OAuthAppClient, RateLimitError, ServerError, TransportError } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
-import { authorizationBody, scopedAuthorizationBody } from "./support/fixtures.js";
+import { authorizationBody, CLIENT_WORLD, scopedAuthorizationBody } from "./support/fixtures.js";
 import { sha256Hex } from "./support/sha256.js";
 import { closedPort, type StubServer, startStubServer } from "./support/stub-server.js";
 
@@ -10,7 +10,7 @@ let client: OAuthAppClient;
 const FAST_RETRY = { retries: 2, minDelayMs: 5, maxDelayMs: 50 };
 
 beforeAll(async () => {
-  emulator = await startSeededEmulator();
+  emulator = await startSeededEmulator({ world: CLIENT_WORLD });
   client = clientFor(emulator.apiUrl, FAST_RETRY);
 });
 afterAll(async () => {
@@ -29,8 +29,8 @@ function clientFor(
 ) {
   return new OAuthAppClient({
     baseUrl,
-    clientId: emulator?.clientId ?? "Iv1.stub",
-    clientSecret: emulator?.clientSecret ?? "stub-secret",
+    clientId: emulator?.app.client_id ?? "Iv1.stub",
+    clientSecret: emulator?.app.client_secret ?? "stub-secret",
     retry,
     ...(timeoutMs ? { timeoutMs } : {}),
   });
@@ -41,7 +41,7 @@ async function apiRequests(pathPart: string) {
 }
 
 async function freshToken(): Promise<string> {
-  const token = await emulator.newToken();
+  const token = (await emulator.issueUserToken()).token;
   await emulator.admin.clearRequests();
   return token;
 }
@@ -57,7 +57,9 @@ describe("idempotent calls retry", () => {
 
   it("an intermittent 503 (rate 0.6) is ridden out", async () => {
     const tolerant = clientFor(emulator.apiUrl, { retries: 20, minDelayMs: 1, maxDelayMs: 5 });
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => emulator.newToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, async () => (await emulator.issueUserToken()).token),
+    );
     await emulator.admin.clearRequests();
     await emulator.admin.setFaults({ status: 503, rate: 0.6, path: "/applications/" });
     try {
@@ -72,7 +74,9 @@ describe("idempotent calls retry", () => {
 
   it("connection resets (resetRate 0.5) are ridden out by deleteToken", async () => {
     const tolerant = clientFor(emulator.apiUrl, { retries: 20, minDelayMs: 1, maxDelayMs: 5 });
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => emulator.newToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, async () => (await emulator.issueUserToken()).token),
+    );
     await emulator.admin.clearRequests();
     await emulator.admin.setFaults({ resetRate: 0.5, path: "/applications/" });
     const outcomes: string[] = [];
@@ -94,7 +98,7 @@ describe("idempotent calls retry", () => {
     expect(statuses.filter((status) => status === 0).length).toBeGreaterThan(0);
     await emulator.admin.clearFaults();
     const hashes = new Set(tokens.map(sha256Hex));
-    const live = await emulator.admin.liveTokens(emulator.clientId);
+    const live = await emulator.admin.liveTokens(emulator.app.client_id);
     expect(live.filter((entry) => hashes.has(entry.hashed_token))).toEqual([]);
   });
 

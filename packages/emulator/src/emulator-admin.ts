@@ -62,6 +62,11 @@ export class EmulatorAdmin {
     this.#dispatcher = options.dispatcher;
   }
 
+  /** The emulator's API URL (`<origin>/api/v3`), where clients send the token API calls. */
+  get apiUrl(): string {
+    return `${this.#origin}/api/v3`;
+  }
+
   createAccount(input: { login: string; type?: "User" | "Organization"; repositories?: string[] }) {
     return this.#call<EmulatedAccount>("POST", "/_emulator/accounts", input);
   }
