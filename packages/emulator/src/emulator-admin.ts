@@ -32,6 +32,16 @@ export interface IssuedUserToken {
   [field: string]: unknown;
 }
 
+/** An installation as `POST /_emulator/installations` answers it. */
+export interface EmulatedInstallation {
+  id: number;
+  client_id: string;
+  account: { id: number; login: string; type: "User" | "Organization" };
+  repository_selection: "all" | "selected";
+  repositories: { id: number; name: string }[];
+  permissions: Record<string, Level>;
+}
+
 export interface LiveToken {
   /** An access token (scoped or not) or a refresh token; ids are unique per kind. */
   kind: "access" | "refresh";
@@ -98,7 +108,7 @@ export class EmulatorAdmin {
     repositories?: "all" | string[];
     permissions?: Record<string, Level>;
   }) {
-    return this.#call<{ id: number }>("POST", "/_emulator/installations", input);
+    return this.#call<EmulatedInstallation>("POST", "/_emulator/installations", input);
   }
 
   /** Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would. */

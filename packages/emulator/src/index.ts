@@ -2,6 +2,7 @@ export { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "./api/token-servic
 export {
   type EmulatedAccount,
   type EmulatedApp,
+  type EmulatedInstallation,
   EmulatorAdmin,
   type IssuedUserToken,
   type LiveToken,

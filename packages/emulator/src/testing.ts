@@ -2,6 +2,7 @@ import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
 import {
   type EmulatedAccount,
   type EmulatedApp,
+  type EmulatedInstallation,
   EmulatorAdmin,
   type IssuedUserToken,
 } from "./emulator-admin.js";
@@ -51,7 +52,7 @@ export interface World {
   readonly org: EmulatedAccount;
   readonly user: EmulatedAccount;
   readonly app: EmulatedApp;
-  readonly installation: { readonly id: number };
+  readonly installation: EmulatedInstallation;
   /** A user token of `app` for `user`, with `refresh_token` when the app's user tokens expire. */
   readonly userToken: IssuedUserToken;
   /** What a client needs to call the emulator as `app`: `{ baseUrl, clientId, clientSecret }`. */

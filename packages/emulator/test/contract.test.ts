@@ -147,7 +147,7 @@ describe.each(API_VERSIONS)("GitHub's %s OpenAPI description", (version: ApiVers
   });
 
   it("the abuse-throttling 422 fits validation-error", async () => {
-    await emulator.admin("PUT", "/faults", { status: 422 }, 200);
+    await emulator.control.setFaults({ status: 422 });
     const path = `/applications/${app.client_id}/token`;
     const result = await emulator.api("POST", path, app, { json: { access_token: token } });
     expect(result.status).toBe(422);

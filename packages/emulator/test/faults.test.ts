@@ -22,7 +22,7 @@ const scope = () =>
 
 describe("fault injection: PUT/DELETE /_emulator/faults", () => {
   it("answers every request with the status at rate 1, until cleared", async () => {
-    expect(await emulator.admin("PUT", "/faults", { status: 503, rate: 1 }, 200)).toEqual({
+    expect(await emulator.control.setFaults({ status: 503, rate: 1 })).toEqual({
       status: 503,
       rate: 1,
     });
@@ -33,41 +33,41 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
       expect(result.body).toEqual({ message: "Server Error", documentation_url: expect.any(String) });
       expect(result.headers["x-github-request-id"]).toEqual(expect.any(String));
     }
-    await emulator.admin("DELETE", "/faults", undefined, 204);
+    await emulator.control.clearFaults();
     expect((await check()).status).toBe(200);
   });
 
   it("at rate 0 nothing fails; at 0.5 some do", async () => {
-    await emulator.admin("PUT", "/faults", { status: 500, rate: 0 }, 200);
+    await emulator.control.setFaults({ status: 500, rate: 0 });
     for (let i = 0; i < 10; i++) expect((await check()).status).toBe(200);
-    await emulator.admin("PUT", "/faults", { status: 500, rate: 0.5 }, 200);
+    await emulator.control.setFaults({ status: 500, rate: 0.5 });
     const statuses = new Set<number>();
     for (let i = 0; i < 60; i++) statuses.add((await check()).status);
     expect([...statuses].sort()).toEqual([200, 500]);
   });
 
   it("restricts faults to paths containing `path`", async () => {
-    await emulator.admin("PUT", "/faults", { status: 500, path: "/token/scoped" }, 200);
+    await emulator.control.setFaults({ status: 500, path: "/token/scoped" });
     expect((await scope()).status).toBe(500);
     expect((await check()).status).toBe(200);
-    await emulator.admin("PUT", "/faults", { status: 502, path: "/api/v3/applications/" }, 200);
+    await emulator.control.setFaults({ status: 502, path: "/api/v3/applications/" });
     expect((await check()).status).toBe(502);
   });
 
   it("restricts faults to paths matching the `pathPattern` glob and to `methods`", async () => {
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "**/token" }, 200);
+    await emulator.control.setFaults({ status: 503, pathPattern: "**/token" });
     expect((await check()).status).toBe(503);
     expect((await scope()).status).not.toBe(503);
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/applications/*/token" }, 200);
+    await emulator.control.setFaults({ status: 503, pathPattern: "/api/v3/applications/*/token" });
     expect((await check()).status).toBe(503);
     expect((await scope()).status).not.toBe(503);
     // `*` stays within one segment; `**` crosses them.
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/*/token" }, 200);
+    await emulator.control.setFaults({ status: 503, pathPattern: "/api/v3/*/token" });
     expect((await check()).status).toBe(200);
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/**/scoped" }, 200);
+    await emulator.control.setFaults({ status: 503, pathPattern: "/api/v3/**/scoped" });
     expect((await scope()).status).toBe(503);
     expect((await check()).status).toBe(200);
-    await emulator.admin("PUT", "/faults", { status: 503, methods: ["DELETE"] }, 200);
+    await emulator.control.setFaults({ status: 503, methods: ["DELETE"] });
     expect((await check()).status).toBe(200);
   });
 
@@ -100,7 +100,7 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
     // The glob counterpart of (a+)+b: every `**` can take any share of the a's. A backtracking matcher
     // tries exponentially many splits of a long run of a's; the automaton takes one pass.
     const hostile = `/${"**a".repeat(40)}**b`;
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: hostile }, 200);
+    await emulator.control.setFaults({ status: 503, pathPattern: hostile });
     const longPath = `/${"a".repeat(12_000)}`;
     expect((await call("GET", `${emulator.apiUrl}${longPath}`)).status).toBe(404);
     expect((await call("GET", `${emulator.apiUrl}${longPath}b`)).status).toBe(503);
@@ -109,14 +109,14 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
   });
 
   it("never touches the admin API", async () => {
-    await emulator.admin("PUT", "/faults", { status: 500, resetRate: 1, latencyMs: 2000 }, 200);
+    await emulator.control.setFaults({ status: 500, resetRate: 1, latencyMs: 2000 });
     const started = Date.now();
-    await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    await emulator.control.liveTokens(app.client_id);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("adds latency", async () => {
-    await emulator.admin("PUT", "/faults", { latencyMs: 300 }, 200);
+    await emulator.control.setFaults({ latencyMs: 300 });
     const started = performance.now();
     const result = await check();
     expect(result.status).toBe(200);
@@ -124,17 +124,17 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
   });
 
   it("resets connections (the socket is destroyed, no answer)", async () => {
-    await emulator.admin("PUT", "/faults", { resetRate: 1 }, 200);
+    await emulator.control.setFaults({ resetRate: 1 });
     await expect(check()).rejects.toMatchObject({ code: expect.stringMatching(/UND_ERR_SOCKET|ECONNRESET/) });
-    const log = await emulator.admin("GET", "/requests", undefined, 200);
+    const log = await emulator.control.requests();
     expect(log.at(-1)).toMatchObject({ method: "POST", status: 0 });
-    await emulator.admin("DELETE", "/faults", undefined, 204);
+    await emulator.control.clearFaults();
     expect((await check()).status).toBe(200);
   });
 
   it("429 and 403 look like GitHub's rate limits", async () => {
     for (const status of [429, 403]) {
-      await emulator.admin("PUT", "/faults", { status }, 200);
+      await emulator.control.setFaults({ status });
       const result = await check();
       expect(result.status).toBe(status);
       expect(result.headers["retry-after"]).toBe("60");
@@ -150,7 +150,7 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
   });
 
   it("422 is GitHub's 'endpoint has been spammed' validation error", async () => {
-    await emulator.admin("PUT", "/faults", { status: 422 }, 200);
+    await emulator.control.setFaults({ status: 422 });
     const result = await check();
     expect(result.status).toBe(422);
     expect(result.body).toMatchObject({

@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 afterEach(() => emulator.close());
 
-const advance = (seconds: number) => emulator.admin("POST", "/clock", { advanceSeconds: seconds }, 200);
+const advance = (seconds: number) => emulator.control.advanceClock(seconds);
 
 async function start() {
   const result = await oauth.deviceCode({ scope: "repo" });
@@ -49,7 +49,7 @@ describe("device flow: POST /login/device/code", () => {
   it("answers device_flow_disabled for an app without the device flow, at both endpoints", async () => {
     const closed = new OAuthApp(
       emulator,
-      await emulator.admin("POST", "/apps", { name: "closed", deviceFlow: false }, 201),
+      await emulator.control.createApp({ name: "closed", deviceFlow: false }),
     );
     expect(closed.app).toMatchObject({ device_flow: false });
     expect((await closed.deviceCode()).fields.error).toBe("device_flow_disabled");
@@ -168,7 +168,7 @@ describe("device flow: polling POST /login/oauth/access_token", () => {
   it("a device-flow grant of a non-expiring app has no refresh token", async () => {
     const forever = new OAuthApp(
       emulator,
-      await emulator.admin("POST", "/apps", { name: "forever", expiringUserTokens: false }, 201),
+      await emulator.control.createApp({ name: "forever", expiringUserTokens: false }),
     );
     const { device_code, user_code } = (await forever.deviceCode()).fields;
     await forever.approve(user_code, "octocat");

@@ -45,9 +45,9 @@ describe("web flow: POST /_emulator/web-flow/codes, then POST /login/oauth/acces
   it("a code expires after 10 minutes", async () => {
     const code = await oauth.webFlowCode("octocat");
     const later = await oauth.webFlowCode("octocat");
-    await emulator.admin("POST", "/clock", { advanceSeconds: 599 }, 200);
+    await emulator.control.advanceClock(599);
     expect((await oauth.exchangeCode(code)).fields.access_token).toMatch(/^ghu_/);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 1 }, 200);
+    await emulator.control.advanceClock(1);
     expect((await oauth.exchangeCode(later)).fields.error).toBe("bad_verification_code");
   });
 

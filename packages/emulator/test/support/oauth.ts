@@ -89,12 +89,11 @@ export class OAuthApp {
   }
 
   async webFlowCode(login: string, redirectUri?: string): Promise<string> {
-    const body = await this.emulator.admin(
-      "POST",
-      "/web-flow/codes",
-      { client_id: this.app.client_id, login, ...(redirectUri ? { redirect_uri: redirectUri } : {}) },
-      201,
-    );
+    const body = await this.emulator.control.createWebFlowCode({
+      client_id: this.app.client_id,
+      login,
+      ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+    });
     return body.code;
   }
 
@@ -103,7 +102,7 @@ export class OAuthApp {
   }
 
   approve(userCode: string, login: string, deny = false) {
-    return this.emulator.admin("POST", "/device-flow/approve", { user_code: userCode, login, deny }, 200);
+    return this.emulator.control.approveDeviceCode({ user_code: userCode, login, deny });
   }
 
   /** The status of `token` at the check endpoint (200 live, 404 dead). */
@@ -116,6 +115,7 @@ export class OAuthApp {
 
   /** A fresh grant from the admin API: the access token and its refresh token. */
   async grant(login: string): Promise<{ token: string; refresh_token: string; expires_at: string }> {
-    return this.emulator.admin("POST", "/tokens", { client_id: this.app.client_id, login }, 201);
+    const issued = await this.emulator.control.issueUserToken({ client_id: this.app.client_id, login });
+    return issued as typeof issued & { refresh_token: string; expires_at: string };
   }
 }
