@@ -61,7 +61,7 @@ describe("idempotent calls retry", () => {
       Array.from({ length: 10 }, async () => (await emulator.issueUserToken()).token),
     );
     await emulator.admin.clearRequests();
-    await emulator.admin.setFaults({ status: 503, rate: 0.6, path: "/applications/" });
+    await emulator.admin.setFaults({ status: 503, rate: 0.6, path: "/applications/", seed: 11 });
     try {
       for (const token of tokens) expect((await tolerant.checkToken(token)).token).toBe(token);
     } finally {
@@ -78,7 +78,7 @@ describe("idempotent calls retry", () => {
       Array.from({ length: 20 }, async () => (await emulator.issueUserToken()).token),
     );
     await emulator.admin.clearRequests();
-    await emulator.admin.setFaults({ resetRate: 0.5, path: "/applications/" });
+    await emulator.admin.setFaults({ resetRate: 0.5, path: "/applications/", seed: 12 });
     const outcomes: string[] = [];
     try {
       for (const token of tokens) {

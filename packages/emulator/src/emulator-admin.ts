@@ -138,7 +138,8 @@ export class EmulatorAdmin {
   /**
    * Replaces the active faults (token API only). `path` selects paths containing a string, `pathPattern`
    * paths matching a glob (`*` within a segment, `**` across, e.g. `**` + `/token`); regular expressions
-   * are refused with a 422.
+   * are refused with a 422. `seed` makes `rate` and `resetRate` deterministic (the same faults for the same
+   * requests); without it they are random.
    */
   setFaults(config: FaultConfig) {
     return this.#call<FaultConfig>("PUT", "/_emulator/faults", config);

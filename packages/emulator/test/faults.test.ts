@@ -37,13 +37,45 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
     expect((await check()).status).toBe(200);
   });
 
-  it("at rate 0 nothing fails; at 0.5 some do", async () => {
+  it("at rate 0 nothing fails; at 0.5 some do, as many as the request log records", async () => {
     await emulator.control.setFaults({ status: 500, rate: 0 });
     for (let i = 0; i < 10; i++) expect((await check()).status).toBe(200);
-    await emulator.control.setFaults({ status: 500, rate: 0.5 });
-    const statuses = new Set<number>();
-    for (let i = 0; i < 60; i++) statuses.add((await check()).status);
-    expect([...statuses].sort()).toEqual([200, 500]);
+    await emulator.control.clearRequests();
+    await emulator.control.setFaults({ status: 500, rate: 0.5, seed: 7 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await check()).status);
+    const failed = statuses.filter((status) => status === 500).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(failed).toBeLessThan(40);
+    expect(statuses.filter((status) => status !== 500).every((status) => status === 200)).toBe(true);
+    const logged = (await emulator.control.requests()).map((entry) => entry.status);
+    expect(logged).toEqual(statuses);
+  });
+
+  it("a seed replays the same faults for the same requests; each PUT starts over", async () => {
+    const run = async (seed: number) => {
+      await emulator.control.setFaults({ status: 503, rate: 0.5, resetRate: 0.2, seed });
+      const outcomes: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        outcomes.push(
+          await check().then(
+            (result) => String(result.status),
+            () => "reset",
+          ),
+        );
+      }
+      return outcomes;
+    };
+    const first = await run(42);
+    expect(new Set(first)).toEqual(new Set(["200", "503", "reset"]));
+    expect(await run(42)).toEqual(first);
+    expect(await run(43)).not.toEqual(first);
+    expect((await emulator.control.setFaults({ status: 503, seed: 42 })).seed).toBe(42);
+  });
+
+  it.each([[-1], [1.5], [2 ** 32], ["42"]])("refuses seed %j with a 422 naming it", async (seed) => {
+    const result = await emulator.admin("PUT", "/faults", { status: 503, seed });
+    expect(result.errors?.[0]?.field ?? JSON.stringify(result)).toContain("seed");
   });
 
   it("restricts faults to paths containing `path`", async () => {
@@ -109,18 +141,32 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
   });
 
   it("never touches the admin API", async () => {
-    await emulator.control.setFaults({ status: 500, resetRate: 1, latencyMs: 2000 });
-    const started = Date.now();
-    await emulator.control.liveTokens(app.client_id);
-    expect(Date.now() - started).toBeLessThan(1000);
+    await emulator.control.setFaults({ status: 500, resetRate: 1, latencyMs: 500 });
+    // Started first, the API call waits out the latency and is then reset; the admin call, started
+    // second, must be answered first (and answered at all: neither 500 nor reset reaches it).
+    const api = check().then(
+      () => "api answered",
+      () => "api reset",
+    );
+    const admin = emulator.control.liveTokens(app.client_id).then(() => "admin answered");
+    expect(await Promise.race([api, admin])).toBe("admin answered");
+    expect(await api).toBe("api reset");
+    const log = await emulator.control.requests();
+    expect(log.map((entry) => entry.path)).toEqual([`/api/v3/applications/${app.client_id}/token`]);
   });
 
   it("adds latency", async () => {
-    await emulator.control.setFaults({ latencyMs: 300 });
-    const started = performance.now();
-    const result = await check();
-    expect(result.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    await emulator.control.setFaults({ latencyMs: 300, path: "/token/scoped" });
+    await emulator.control.clearRequests();
+    // The delayed request is sent first and answered last; the log shows the wait it served.
+    const order: string[] = [];
+    const delayed = scope().then((result) => order.push(`scope ${result.status}`));
+    const prompt = check().then((result) => order.push(`check ${result.status}`));
+    await Promise.all([delayed, prompt]);
+    expect(order).toEqual(["check 200", "scope 200"]);
+    const log = await emulator.control.requests();
+    const scoped = log.find((entry) => entry.path.endsWith("/token/scoped"));
+    expect(scoped?.durationMs).toBeGreaterThanOrEqual(299);
   });
 
   it("resets connections (the socket is destroyed, no answer)", async () => {
