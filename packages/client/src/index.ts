@@ -89,6 +89,7 @@ export {
   userTokenGrantResponseSchema,
   userTokenGrantSchema,
 } from "./schemas/user-token-grant.js";
+export { serverTime } from "./server-time.js";
 export { VERSION } from "./version.js";
 export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 export { deriveWebUrl, resolveWebLocation, type WebLocation } from "./web-url.js";

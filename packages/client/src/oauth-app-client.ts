@@ -5,6 +5,7 @@ import { createRequestContext } from "./request/create-request-context.js";
 import type { RequestContext } from "./request/request-context.js";
 import type { DeviceWaitOptions } from "./schemas/grant-inputs.js";
 import type { UserTokenGrant } from "./schemas/user-token-grant.js";
+import { serverTime } from "./server-time.js";
 import { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 
 /**
@@ -47,6 +48,14 @@ export class OAuthAppClient {
    */
   waitForDeviceAuthorization(deviceCode: string, options: DeviceWaitOptions): Promise<UserTokenGrant> {
     return waitForDeviceAuthorization(this.#context, deviceCode, options);
+  }
+
+  /**
+   * The server's clock, from the `Date` header of an unauthenticated `GET /meta`: judge the server's
+   * `expires_at` times against it, not the local clock (they differ when the machines' clocks drift).
+   */
+  serverTime(options?: CallOptions): Promise<Date | undefined> {
+    return serverTime(this.#context, options);
   }
 
   /** Closes the client's connection pools (API and web host). An injected dispatcher is left open for its owner. */

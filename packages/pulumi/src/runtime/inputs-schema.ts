@@ -6,6 +6,7 @@ import {
 } from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
+import { renewBeforeSchema } from "./renew-before-schema.js";
 
 export const connectionSchema = z.strictObject(
   {
@@ -52,6 +53,7 @@ const resourceOnlySchema = z.object({
   }),
   allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+  renewBefore: renewBeforeSchema,
   connection: connectionSchema.optional(),
 });
 
@@ -65,6 +67,7 @@ export const SCOPED_TOKEN_PROPERTIES = [
   "permissions",
   "allowUnknownPermissions",
   "rotationTrigger",
+  "renewBefore",
   "connection",
 ] as const;
 
