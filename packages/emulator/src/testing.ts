@@ -9,8 +9,8 @@ import {
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server.js";
 
 /**
- * What `seedWorld` creates; every field has a default. The client and emulator tests and the engine smoke
- * test use it; the Pulumi tests and the demo (`apps/sample-stack`) are to adopt it next.
+ * What `seedWorld` creates; every field has a default. The client, emulator and Pulumi tests, the engine
+ * smoke test and the demo (`apps/sample-stack`) seed with it.
  */
 export interface WorldOptions {
   /** The organization the app is installed on. Default `acme` with repositories api, web, docs. */
@@ -31,6 +31,8 @@ export interface WorldOptions {
     /** Default true. */
     readonly deviceFlow?: boolean;
   };
+  /** Default true: the user has signed in to the app (`userToken`). False: no token yet, e.g. for a sign-in demo. */
+  readonly signedIn?: boolean;
   readonly installation?: {
     /** The org's repositories the installation covers. Default `all`. */
     readonly repositories?: "all" | readonly string[];
@@ -67,6 +69,11 @@ export interface World {
  *
  * @param admin the emulator's EmulatorAdmin, or its URL (origin or API URL).
  */
+export async function seedWorld(
+  admin: EmulatorAdmin | string,
+  options: WorldOptions & { readonly signedIn: false },
+): Promise<Omit<World, "userToken">>;
+export async function seedWorld(admin: EmulatorAdmin | string, options?: WorldOptions): Promise<World>;
 export async function seedWorld(admin: EmulatorAdmin | string, options: WorldOptions = {}): Promise<World> {
   const control = typeof admin === "string" ? new EmulatorAdmin(admin) : admin;
   const user = await control.createAccount({
@@ -104,7 +111,7 @@ export async function seedWorld(admin: EmulatorAdmin | string, options: WorldOpt
     user,
     app,
     installation,
-    userToken: await issueUserToken(),
+    userToken: options.signedIn === false ? (undefined as never) : await issueUserToken(),
     connection: { baseUrl: control.apiUrl, clientId: app.client_id, clientSecret: app.client_secret },
     issueUserToken,
   };
