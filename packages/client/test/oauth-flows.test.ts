@@ -15,11 +15,7 @@ let client: OAuthAppClient;
 
 beforeAll(async () => {
   emulator = await startSeededEmulator({ world: CLIENT_WORLD });
-  client = new OAuthAppClient({
-    baseUrl: emulator.apiUrl,
-    clientId: emulator.app.client_id,
-    clientSecret: emulator.app.client_secret,
-  });
+  client = new OAuthAppClient(emulator.connection);
 });
 afterAll(async () => {
   await client?.close();

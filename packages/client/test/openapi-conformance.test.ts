@@ -20,9 +20,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
     emulator = await startSeededEmulator({ apiVersion: version, world: CLIENT_WORLD });
     pool = new Pool(new URL(emulator.apiUrl).origin);
     client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.app.client_id,
-      clientSecret: emulator.app.client_secret,
+      ...emulator.connection,
       dispatcher: pool.compose(recordingInterceptor(log)),
       retry: false,
     });

@@ -18,11 +18,7 @@ let client: OAuthAppClient;
 
 beforeAll(async () => {
   emulator = await startSeededEmulator({ world: CLIENT_WORLD });
-  client = new OAuthAppClient({
-    baseUrl: emulator.apiUrl,
-    clientId: emulator.app.client_id,
-    clientSecret: emulator.app.client_secret,
-  });
+  client = new OAuthAppClient(emulator.connection);
 });
 afterAll(async () => {
   await client?.close();
@@ -257,11 +253,7 @@ describe("404 paths", () => {
 
   it("an expired token is a NotFoundError", async () => {
     const separate = await startSeededEmulator({ world: CLIENT_WORLD });
-    const separateClient = new OAuthAppClient({
-      baseUrl: separate.apiUrl,
-      clientId: separate.app.client_id,
-      clientSecret: separate.app.client_secret,
-    });
+    const separateClient = new OAuthAppClient(separate.connection);
     try {
       const token = (await separate.issueUserToken()).token;
       await separateClient.checkToken(token);

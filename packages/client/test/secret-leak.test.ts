@@ -80,9 +80,7 @@ const ALL_CALLS: Array<[string, Call]> = [
 describe("no token or secret in any error (emulator)", () => {
   function emulatorClient(options: Partial<ConstructorParameters<typeof OAuthAppClient>[0]> = {}) {
     return new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.app.client_id,
-      clientSecret: emulator.app.client_secret,
+      ...emulator.connection,
       retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 },
       ...options,
     });

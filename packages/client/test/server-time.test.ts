@@ -10,11 +10,7 @@ describe("serverTime", () => {
 
   beforeAll(async () => {
     emulator = await startSeededEmulator({ world: CLIENT_WORLD });
-    client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.app.client_id,
-      clientSecret: emulator.app.client_secret,
-    });
+    client = new OAuthAppClient(emulator.connection);
   });
 
   afterAll(async () => {

@@ -36,9 +36,7 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
     ["an array of PEM strings", [ca]],
   ])("connects when the CA is given with `ca` as %s", async (_form, caOption) => {
     const client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.app.client_id,
-      clientSecret: emulator.app.client_secret,
+      ...emulator.connection,
       ca: caOption,
     });
     try {
@@ -53,11 +51,7 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
   });
 
   it("refuses the certificate without `ca`, as a TransportError that keeps the TLS code", async () => {
-    const client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.app.client_id,
-      clientSecret: emulator.app.client_secret,
-    });
+    const client = new OAuthAppClient(emulator.connection);
     try {
       const error = await client.checkToken((await emulator.issueUserToken()).token).catch((e) => e);
       expect(error).toBeInstanceOf(TransportError);
@@ -98,9 +92,7 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
     try {
       await withProxyEnv(allProxyVariables(proxy.url), async () => {
         const client = new OAuthAppClient({
-          baseUrl: emulator.apiUrl,
-          clientId: emulator.app.client_id,
-          clientSecret: emulator.app.client_secret,
+          ...emulator.connection,
           ca,
         });
         try {

@@ -1,4 +1,5 @@
 import { type Dispatcher, request } from "undici";
+import { expect } from "vitest";
 import type { App, TestEmulator } from "./world.js";
 
 /** Where the parameters go: GitHub takes any of these. */
@@ -51,6 +52,18 @@ export async function oauthPost(
       ? Object.fromEntries(new URLSearchParams(text))
       : {};
   return { status: response.statusCode, contentType, fields, text };
+}
+
+/** A grant answer of an app that expires its user tokens: a ghu_/ghr_ pair with GitHub's lifetimes. */
+export function expiringGrantFields() {
+  return {
+    access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
+    expires_in: 28800,
+    refresh_token: expect.stringMatching(/^ghr_[A-Za-z0-9]{36}$/),
+    refresh_token_expires_in: 15_897_600,
+    scope: "",
+    token_type: "bearer",
+  };
 }
 
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
