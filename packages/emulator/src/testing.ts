@@ -21,7 +21,7 @@ export interface WorldOptions {
   readonly otherUsers?: readonly string[];
   readonly app?: {
     readonly name?: string;
-    /** Default DEFAULT_APP_PERMISSIONS; `highest`: every permission of the API version at its highest level. */
+    /** Default metadata read, contents and issues write, pull_requests read; `highest`: every permission at its highest level. */
     readonly permissions?: Readonly<Record<string, Level>> | "highest";
     /**
      * Default true, GitHub's default: 8-hour user tokens that come with refresh tokens. False: tokens
@@ -42,7 +42,7 @@ export interface WorldOptions {
 }
 
 /** An app's permissions broad enough for the usual scoped-token tests. */
-export const DEFAULT_APP_PERMISSIONS: Readonly<Record<string, Level>> = {
+const DEFAULT_APP_PERMISSIONS: Readonly<Record<string, Level>> = {
   metadata: "read",
   contents: "write",
   issues: "write",
