@@ -1,6 +1,5 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Redactor } from "../src/errors/redactor.js";
 import {
   AuthenticationError,
   ForbiddenError,
@@ -14,6 +13,7 @@ import {
   TransportError,
   ValidationError,
 } from "../src/index.js";
+import { Redactor } from "../src/redaction/redactor.js";
 
 const secret = "s3cr3t/value+x=";
 const redactor = new Redactor([secret]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mapResponseError } from "../src/errors/map-response-error.js";
-import { Redactor } from "../src/errors/redactor.js";
-import { TransportError } from "../src/errors/transport-error.js";
+import { TransportError } from "../src/errors.js";
 import { NotFoundError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
+import { Redactor } from "../src/redaction/redactor.js";
+import { mapResponseError } from "../src/request/map-response-error.js";
 import { retryDelayMs } from "../src/retry/retry-decision.js";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../src/retry/retry-policy.js";
 import { serverWaitSeconds } from "../src/retry/server-wait.js";

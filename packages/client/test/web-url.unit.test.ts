@@ -67,15 +67,6 @@ describe("OAuthAppClient webUrl option", () => {
     ]);
   });
 
-  it("allows it with allowInsecureHttp, and http:// on loopback", async () => {
-    await new OAuthAppClient({
-      ...options,
-      webUrl: "http://github.example.com",
-      allowInsecureHttp: true,
-    }).close();
-    await new OAuthAppClient({ ...options, webUrl: "http://localhost:9999" }).close();
-  });
-
   it.each([[""], [42]])("refuses webUrl %j with a message naming it", (webUrl) => {
     const error = thrown(() => new OAuthAppClient({ ...options, webUrl: webUrl as string }));
     expect(error).toBeInstanceOf(InvalidInputError);

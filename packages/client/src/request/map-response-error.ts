@@ -1,6 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { headerValue, type ResponseHeaders } from "../request/response-headers.js";
-import { isRateLimited403, serverWaitSeconds } from "../retry/server-wait.js";
+import type { RequestDescription } from "../errors.js";
 import {
   AuthenticationError,
   ForbiddenError,
@@ -11,9 +10,10 @@ import {
   RateLimitError,
   ServerError,
   ValidationError,
-} from "./github-api-error.js";
-import type { Redactor } from "./redactor.js";
-import type { RequestDescription } from "./request-description.js";
+} from "../errors.js";
+import type { Redactor } from "../redaction/redactor.js";
+import { isRateLimited403, serverWaitSeconds } from "../retry/server-wait.js";
+import { headerValue, type ResponseHeaders } from "./response-headers.js";
 
 export interface ErrorResponse {
   readonly status: number;

@@ -1,7 +1,7 @@
-import { toTransportError } from "../errors/to-transport-error.js";
-import type { CallOptions } from "../options.js";
-import type { RequestContext } from "../request/request-context.js";
-import { headerValue } from "../request/response-headers.js";
+import type { CallOptions } from "./options.js";
+import type { RequestContext } from "./request/request-context.js";
+import { headerValue } from "./request/response-headers.js";
+import { toTransportError } from "./request/to-transport-error.js";
 
 const route = { method: "GET", route: "/meta" } as const;
 

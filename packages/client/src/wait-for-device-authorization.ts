@@ -1,20 +1,20 @@
-import { OAuthError } from "../errors/oauth-error.js";
-import { toTransportError } from "../errors/to-transport-error.js";
-import { formEncoded } from "../request/form-encoded.js";
-import { ACCESS_TOKEN_ROUTE } from "../request/oauth-route.js";
-import type { RequestContext } from "../request/request-context.js";
-import { sleep } from "../retry/sleep.js";
+import { OAuthError } from "./errors.js";
+import { exchangeDeviceCode } from "./operations.js";
+import { formEncoded } from "./request/form-encoded.js";
+import { ACCESS_TOKEN_ROUTE } from "./request/oauth-route.js";
+import type { RequestContext } from "./request/request-context.js";
+import { toTransportError } from "./request/to-transport-error.js";
+import { sleep } from "./retry/sleep.js";
 import {
   type DeviceWaitOptions,
   deviceCodeArgumentSchema,
   deviceWaitOptionsSchema,
-} from "../schemas/grant-inputs.js";
-import type { UserTokenGrant } from "../schemas/user-token-grant.js";
-import { validateInput } from "../validate-input.js";
-import { exchangeDeviceCode } from "./exchange-device-code.js";
+} from "./schemas/grant-inputs.js";
+import type { UserTokenGrant } from "./schemas/user-token-grant.js";
+import { validateInput } from "./validate-input.js";
 
 /** What GitHub's device flow asks a client to add to its interval after `slow_down`. */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
 /**
  * Polls exchangeDeviceCode every `interval` seconds until the user approves (resolves with the
@@ -41,7 +41,6 @@ export async function waitForDeviceAuthorization(
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) throw expired(expiresIn);
     try {
-      // The global-timer sleep (not node:timers/promises): fake timers in tests control it.
       await sleep(Math.min(interval * 1000, remainingMs), signal);
     } catch (error) {
       throw toTransportError(ACCESS_TOKEN_ROUTE, error, redactor, signal);

@@ -1,7 +1,7 @@
-import { isObjectLike, readProperty } from "./read-property.js";
-import type { Redactor } from "./redactor.js";
-import type { RequestDescription } from "./request-description.js";
-import { TransportError } from "./transport-error.js";
+import type { RequestDescription } from "../errors.js";
+import { TransportError } from "../errors.js";
+import { isObjectLike, readProperty } from "../redaction/read-property.js";
+import type { Redactor } from "../redaction/redactor.js";
 
 const DESCRIPTIONS = new Map<string, string>([
   ["ECONNREFUSED", "connection refused"],
