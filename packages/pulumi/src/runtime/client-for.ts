@@ -11,6 +11,7 @@ export function clientFor(connection: Connection): OAuthAppClient {
     connection.baseUrl,
     connection.clientId,
     createHash("sha256").update(connection.clientSecret).digest("hex"),
+    connection.webUrl ?? "",
   ].join("\u0000");
   let client = clients.get(key);
   if (!client) {
@@ -18,6 +19,7 @@ export function clientFor(connection: Connection): OAuthAppClient {
       baseUrl: connection.baseUrl,
       clientId: connection.clientId,
       clientSecret: connection.clientSecret,
+      ...(connection.webUrl === undefined ? {} : { webUrl: connection.webUrl }),
       userAgent: "ghes-oauth-pulumi",
     });
     clients.set(key, client);
