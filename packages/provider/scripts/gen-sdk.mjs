@@ -24,9 +24,18 @@ const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
 
 /** Language -> the pieces the generator leaves for the publisher to fill in. */
 const finishers = {
+  // As Pulumi's own provider builds do: the version filled in, and the package served from bin/ with a
+  // copy of package.json there (the SDK reads its version from it to ask the engine for this plugin).
   nodejs: (dir) => {
     const path = join(dir, "package.json");
-    writeFileSync(path, readFileSync(path, "utf8").replaceAll("${VERSION}", schema.version));
+    const manifest = JSON.parse(readFileSync(path, "utf8").replaceAll("${VERSION}", schema.version));
+    const finished = {
+      ...manifest,
+      main: "bin/index.js",
+      types: "bin/index.d.ts",
+      scripts: { build: "tsc && node -e \"fs.copyFileSync('package.json', 'bin/package.json')\"" },
+    };
+    writeFileSync(path, `${JSON.stringify(finished, null, 4)}\n`);
   },
   go: (dir) => {
     const module = schema.language.go.importBasePath;

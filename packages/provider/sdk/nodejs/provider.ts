@@ -36,7 +36,7 @@ export class Provider extends pulumi.ProviderResource {
         {
             resourceInputs["baseUrl"] = (args?.baseUrl) ?? utilities.getEnv("GHES_OAUTH_BASE_URL");
             resourceInputs["clientId"] = (args?.clientId) ?? utilities.getEnv("GHES_OAUTH_CLIENT_ID");
-            resourceInputs["clientSecret"] = (args?.clientSecret ? pulumi.secret(args.clientSecret) : undefined) ?? utilities.getEnv("GHES_OAUTH_CLIENT_SECRET");
+            resourceInputs["clientSecret"] = args?.clientSecret ? pulumi.secret(args.clientSecret) : undefined;
             resourceInputs["webUrl"] = (args?.webUrl) ?? utilities.getEnv("GHES_OAUTH_WEB_URL");
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
@@ -57,7 +57,7 @@ export interface ProviderArgs {
      */
     clientId?: pulumi.Input<string | undefined>;
     /**
-     * The app's client secret, sent with every request. Stored only encrypted in state.
+     * The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
      */
     clientSecret?: pulumi.Input<string | undefined>;
     /**

@@ -33,11 +33,6 @@ func NewProvider(ctx *pulumi.Context,
 			args.ClientId = pulumi.StringPtr(d.(string))
 		}
 	}
-	if args.ClientSecret == nil {
-		if d := internal.GetEnvOrDefault(nil, nil, "GHES_OAUTH_CLIENT_SECRET"); d != nil {
-			args.ClientSecret = pulumi.StringPtr(d.(string))
-		}
-	}
 	if args.WebUrl == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "GHES_OAUTH_WEB_URL"); d != nil {
 			args.WebUrl = pulumi.StringPtr(d.(string))
@@ -60,7 +55,7 @@ type providerArgs struct {
 	BaseUrl *string `pulumi:"baseUrl"`
 	// The OAuth/GitHub App's client ID (e.g. `Iv1.8a61f9b3a7aba766`).
 	ClientId *string `pulumi:"clientId"`
-	// The app's client secret, sent with every request. Stored only encrypted in state.
+	// The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
 	ClientSecret *string `pulumi:"clientSecret"`
 	// The instance's web URL, where the OAuth grant endpoints live (UserToken's refresh). Default: derived from `baseUrl`.
 	WebUrl *string `pulumi:"webUrl"`
@@ -72,7 +67,7 @@ type ProviderArgs struct {
 	BaseUrl pulumi.StringPtrInput
 	// The OAuth/GitHub App's client ID (e.g. `Iv1.8a61f9b3a7aba766`).
 	ClientId pulumi.StringPtrInput
-	// The app's client secret, sent with every request. Stored only encrypted in state.
+	// The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
 	ClientSecret pulumi.StringPtrInput
 	// The instance's web URL, where the OAuth grant endpoints live (UserToken's refresh). Default: derived from `baseUrl`.
 	WebUrl pulumi.StringPtrInput

@@ -28,7 +28,7 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.str] base_url: The API URL of the instance: `https://HOST`, `https://HOST/api/v3`, or `https://api.github.com`. Plain `http://` is refused except on loopback.
         :param pulumi.Input[_builtins.str] client_id: The OAuth/GitHub App's client ID (e.g. `Iv1.8a61f9b3a7aba766`).
-        :param pulumi.Input[_builtins.str] client_secret: The app's client secret, sent with every request. Stored only encrypted in state.
+        :param pulumi.Input[_builtins.str] client_secret: The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
         :param pulumi.Input[_builtins.str] web_url: The instance's web URL, where the OAuth grant endpoints live (UserToken's refresh). Default: derived from `baseUrl`.
         """
         if base_url is None:
@@ -39,8 +39,6 @@ class ProviderArgs:
             client_id = _utilities.get_env('GHES_OAUTH_CLIENT_ID')
         if client_id is not None:
             pulumi.set(__self__, "client_id", client_id)
-        if client_secret is None:
-            client_secret = _utilities.get_env('GHES_OAUTH_CLIENT_SECRET')
         if client_secret is not None:
             pulumi.set(__self__, "client_secret", client_secret)
         if web_url is None:
@@ -76,7 +74,7 @@ class ProviderArgs:
     @pulumi.getter(name="clientSecret")
     def client_secret(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The app's client secret, sent with every request. Stored only encrypted in state.
+        The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
         """
         return pulumi.get(self, "client_secret")
 
@@ -115,7 +113,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] base_url: The API URL of the instance: `https://HOST`, `https://HOST/api/v3`, or `https://api.github.com`. Plain `http://` is refused except on loopback.
         :param pulumi.Input[_builtins.str] client_id: The OAuth/GitHub App's client ID (e.g. `Iv1.8a61f9b3a7aba766`).
-        :param pulumi.Input[_builtins.str] client_secret: The app's client secret, sent with every request. Stored only encrypted in state.
+        :param pulumi.Input[_builtins.str] client_secret: The app's client secret, sent with every request. Stored only encrypted in state. When not set, the provider plugin reads env `GHES_OAUTH_CLIENT_SECRET` itself (the SDKs do not read it, so the value never enters state).
         :param pulumi.Input[_builtins.str] web_url: The instance's web URL, where the OAuth grant endpoints live (UserToken's refresh). Default: derived from `baseUrl`.
         """
         ...
@@ -161,8 +159,6 @@ class Provider(pulumi.ProviderResource):
             if client_id is None:
                 client_id = _utilities.get_env('GHES_OAUTH_CLIENT_ID')
             __props__.__dict__["client_id"] = client_id
-            if client_secret is None:
-                client_secret = _utilities.get_env('GHES_OAUTH_CLIENT_SECRET')
             __props__.__dict__["client_secret"] = None if client_secret is None else pulumi.Output.secret(client_secret)
             if web_url is None:
                 web_url = _utilities.get_env('GHES_OAUTH_WEB_URL')
