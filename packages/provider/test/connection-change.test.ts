@@ -1,0 +1,85 @@
+import * as ghes from "@ghes-oauth/provider-sdk";
+import * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmulatorWorld, startEmulatorWorld } from "../../pulumi/test/support/emulator-world.js";
+import { exportStackText } from "../../pulumi/test/support/pulumi-cli.js";
+import { createTestStack, type TestStack } from "../../pulumi/test/support/test-stack.js";
+import { pluginEnv } from "./support/plugin-env.js";
+
+// The case that misleads dynamic-resource users: the app's client secret is rotated. With the native
+// provider the secret is the explicit Provider's setting; `pulumi up` with the new one updates the
+// provider in place (no token replaced), and `pulumi destroy` then revokes with it.
+describe("rotating the app's client secret (explicit Provider)", () => {
+  let world: EmulatorWorld;
+  let testStack: TestStack;
+  let clientSecret: string;
+  const oldSecrets: string[] = [];
+
+  const program = () => async () => {
+    const provider = new ghes.Provider("acme-app", {
+      baseUrl: world.emulator.apiUrl,
+      clientId: world.app.client_id,
+      clientSecret: pulumi.secret(clientSecret),
+    });
+    const tokens = ["reader", "writer"].map(
+      (name, index) =>
+        new ghes.ScopedToken(
+          name,
+          {
+            accessToken: world.userToken,
+            target: "acme",
+            permissions: index === 0 ? { contents: "read" } : { issues: "write" },
+          },
+          { provider },
+        ),
+    );
+    return { hashes: tokens.map((token) => token.hashedToken) };
+  };
+
+  const liveScoped = async () =>
+    (await world.admin.liveTokens(world.app.client_id)).filter((token) => token.scoped);
+
+  beforeAll(async () => {
+    world = await startEmulatorWorld();
+    clientSecret = world.app.client_secret;
+    testStack = await createTestStack(program(), {}, pluginEnv());
+    await testStack.stack.up({ onOutput: testStack.onOutput });
+  });
+
+  afterAll(async () => {
+    testStack?.dispose();
+    await world?.close();
+  });
+
+  it("after the rotation, up with the new secret updates the provider and replaces no token", async () => {
+    const before = (await testStack.stack.outputs()).hashes?.value;
+    expect(await liveScoped()).toHaveLength(2);
+    oldSecrets.push(clientSecret);
+    clientSecret = (await world.admin.rotateClientSecret(world.app.client_id)).client_secret;
+    testStack.setProgram(program());
+    const up = await testStack.stack.up({ onOutput: testStack.onOutput });
+    expect(up.summary.resourceChanges).toMatchObject({ update: 1, same: 3 });
+    expect(up.summary.resourceChanges).not.toHaveProperty("create");
+    expect(up.summary.resourceChanges).not.toHaveProperty("delete");
+    expect(up.outputs.hashes?.value).toEqual(before);
+  });
+
+  it("refresh, with the new secret, finds the tokens valid", async () => {
+    const refresh = await testStack.stack.refresh({ onOutput: testStack.onOutput });
+    expect(refresh.summary.resourceChanges).not.toHaveProperty("delete");
+    expect(await liveScoped()).toHaveLength(2);
+  });
+
+  it("destroy revokes every token with the new secret", async () => {
+    await testStack.stack.destroy({ onOutput: testStack.onOutput });
+    expect(await liveScoped()).toEqual([]);
+  });
+
+  it("neither secret is in state or output", async () => {
+    const exported = await exportStackText(testStack);
+    for (const secret of [...oldSecrets, clientSecret]) {
+      expect(exported).not.toContain(secret);
+      expect(testStack.output()).not.toContain(secret);
+    }
+  });
+});

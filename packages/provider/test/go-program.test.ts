@@ -1,0 +1,70 @@
+import { spawn, spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmulatorWorld, startEmulatorWorld } from "../../pulumi/test/support/emulator-world.js";
+import { pluginEnv } from "./support/plugin-env.js";
+
+const goModule = join(dirname(fileURLToPath(import.meta.url)), "go");
+
+/** Runs `go test` in test/go (GOFLAGS=-trimpath: the Pulumi CLI's build cache is then reused). */
+function goTest(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("go", ["test", "-count=1", "-v", "-timeout=15m", "./..."], {
+      cwd: goModule,
+      env: { ...process.env, ...env, GOFLAGS: "-mod=mod -trimpath" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+// The Go program itself (test/go/lifecycle_test.go) runs the lifecycle through Go's Automation API;
+// this starts the emulator it talks to and checks what it left behind.
+describe("the native provider from Go (generated Go SDK, Go Automation API)", () => {
+  let world: EmulatorWorld;
+
+  beforeAll(async () => {
+    world = await startEmulatorWorld();
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it("Go is installed (the Go SDK cannot be tested without it)", () => {
+    const version = spawnSync("go", ["version"], { encoding: "utf8" });
+    expect(version.error, "`go` is not on PATH: install Go 1.22+ to run the Go SDK test").toBeUndefined();
+    expect(version.stdout).toMatch(/^go version go1\.\d+/);
+  });
+
+  it("go test: explicit Provider, two ScopedTokens, up, refresh, renewal, destroy", async () => {
+    const { code, output } = await goTest({
+      ...pluginEnv(),
+      GHES_TEST_API_URL: world.emulator.apiUrl,
+      GHES_TEST_ADMIN_URL: world.emulator.url,
+      GHES_TEST_CLIENT_ID: world.app.client_id,
+      GHES_TEST_CLIENT_SECRET: world.app.client_secret,
+      GHES_TEST_USER_TOKEN: world.userToken,
+      GHES_TEST_ORG_ID: String(world.org.id),
+    });
+    expect(output, "go test output").toContain("--- PASS: TestGoProgramLifecycle");
+    expect(code, output.slice(-4000)).toBe(0);
+    expect(output, "the Go test printed a secret").not.toContain(world.app.client_secret);
+    expect(output).not.toContain(world.userToken);
+
+    const scopeCalls = (await world.admin.requests()).filter(
+      (request) => request.method === "POST" && request.path.endsWith("/token/scoped"),
+    );
+    expect(scopeCalls.length, "scoped tokens minted: two at up, two at the renewal").toBe(4);
+    const live = await world.admin.liveTokens(world.app.client_id);
+    expect(live.filter((token) => token.scoped)).toEqual([]);
+  });
+});
