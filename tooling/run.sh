@@ -10,7 +10,7 @@ case "${1:-}" in
   test)
     started=$(date +%s)
     pnpm exec biome ci .
-    pnpm exec turbo run build typecheck test --concurrency=1 --output-logs=full --log-order=stream
+    pnpm exec turbo run build typecheck sdk:check test --concurrency=1 --output-logs=full --log-order=stream
     echo "[test] lint, build, typecheck and tests done in $(($(date +%s) - started))s"
     node tooling/test-summary.mjs
     ;;

@@ -47,7 +47,10 @@ async function main() {
     const admin = new EmulatorAdmin(emulator.apiUrl);
     await admin.createAccount({ login: "acme", type: "Organization", repositories: ["api", "web"] });
     await admin.createAccount({ login: "octocat" });
-    const app = await admin.createApp({ name: "bench", permissions: { contents: "write", metadata: "read" } });
+    const app = await admin.createApp({
+      name: "bench",
+      permissions: { contents: "write", metadata: "read" },
+    });
     await admin.createInstallation({ client_id: app.client_id, account: "acme" });
     const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
     const env = {
@@ -66,7 +69,8 @@ async function main() {
         maxBuffer: 64 * 1024 * 1024,
       }).toString();
       const result = JSON.parse(output.trim().split("\n").pop() ?? "{}") as Lifecycle;
-      if (result.created !== COUNT) throw new Error(`${kind}: expected ${COUNT} tokens, got ${result.created}`);
+      if (result.created !== COUNT)
+        throw new Error(`${kind}: expected ${COUNT} tokens, got ${result.created}`);
       return result;
     };
     const runs = { native: [] as Lifecycle[], dynamic: [] as Lifecycle[] };

@@ -16,7 +16,15 @@ const staging = mkdtempSync(join(tmpdir(), "ghes-oauth-plugin-"));
 try {
   execFileSync(
     "pnpm",
-    ["--config.node-linker=hoisted", "--filter", "@ghes-oauth/provider", "deploy", "--prod", "--legacy", join(staging, "plugin")],
+    [
+      "--config.node-linker=hoisted",
+      "--filter",
+      "@ghes-oauth/provider",
+      "deploy",
+      "--prod",
+      "--legacy",
+      join(staging, "plugin"),
+    ],
     { cwd: packageDir, stdio: ["ignore", "ignore", "inherit"] },
   );
   const launcher = join(staging, "plugin", "pulumi-resource-ghes-oauth");

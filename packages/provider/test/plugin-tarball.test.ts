@@ -33,7 +33,9 @@ describe("the plugin tarball, installed with pulumi plugin install --file", () =
   });
 
   it("installs, and pulumi package get-schema on it returns schema.json", () => {
-    const tarball = execFileSync("node", [join(packageDir, "scripts/pack-plugin.mjs")], { encoding: "utf8" }).trim();
+    const tarball = execFileSync("node", [join(packageDir, "scripts/pack-plugin.mjs")], {
+      encoding: "utf8",
+    }).trim();
     expect(tarball).toMatch(/pulumi-resource-ghes-oauth-v0\.1\.0\.tar\.gz$/);
     const cli = (args: string[]) =>
       execFileSync("pulumi", args, { encoding: "utf8", cwd: tmpdir(), env: { ...process.env, ...env } });

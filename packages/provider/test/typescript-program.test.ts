@@ -20,7 +20,12 @@ describe("the native provider from TypeScript (generated nodejs SDK)", () => {
     });
     const reader = new ghes.ScopedToken(
       "reader",
-      { accessToken: world.userToken, target: "acme", repositories: ["api"], permissions: { contents: "read" } },
+      {
+        accessToken: world.userToken,
+        target: "acme",
+        repositories: ["api"],
+        permissions: { contents: "read" },
+      },
       { provider },
     );
     const writer = new ghes.ScopedToken(
@@ -76,7 +81,9 @@ describe("the native provider from TypeScript (generated nodejs SDK)", () => {
     const before = (await testStack.stack.outputs()).readerToken?.value;
     await world.admin.advanceClock(9 * 3600);
     // The parent user token expired too: a fresh sign-in, as the user would bring one.
-    world.userToken = (await world.admin.issueUserToken({ client_id: world.app.client_id, login: "octocat" })).token;
+    world.userToken = (
+      await world.admin.issueUserToken({ client_id: world.app.client_id, login: "octocat" })
+    ).token;
     testStack.setProgram(program());
     const refresh = await testStack.stack.refresh({ onOutput: testStack.onOutput });
     expect(refresh.summary.resourceChanges?.delete).toBe(2);
