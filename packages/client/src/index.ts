@@ -64,9 +64,21 @@ export {
   type PermissionLevel,
   type PermissionLevelOf,
   type PermissionName,
+  permissionLevels,
 } from "./schemas/permission-catalogue.js";
-export { installationPermissionsSchema, type Permissions, permissionsSchema } from "./schemas/permissions.js";
-export { type ScopeTokenInput, scopeTokenInputSchema } from "./schemas/scope-token-input.js";
+export {
+  createPermissionsSchema,
+  installationPermissionsSchema,
+  type Permissions,
+  type PermissionsSchemaOptions,
+  permissionsSchema,
+} from "./schemas/permissions.js";
+export {
+  createScopeTokenInputSchema,
+  lenientScopeTokenInputSchema,
+  type ScopeTokenInput,
+  scopeTokenInputSchema,
+} from "./schemas/scope-token-input.js";
 export { type ScopedAuthorization, scopedAuthorizationSchema } from "./schemas/scoped-authorization.js";
 export { type ScopedInstallation, scopedInstallationSchema } from "./schemas/scoped-installation.js";
 export { type SimpleUser, simpleUserSchema } from "./schemas/simple-user.js";

@@ -30,6 +30,11 @@ export interface OAuthAppClientOptions {
   readonly dispatcher?: Dispatcher;
   /** Permit `http://` to a non-loopback host. The client secret then travels in clear text. */
   readonly allowInsecureHttp?: boolean;
+  /**
+   * Send permission names this release's catalogue does not know (a server newer than it) instead of
+   * refusing them locally; the server judges them. Known names are still checked against their levels.
+   */
+  readonly allowUnknownPermissions?: boolean;
 }
 
 /** Per-call options, accepted by every method. */

@@ -17,8 +17,15 @@ describe("public types", () => {
     expectTypeOf<Permissions["repository_projects"]>().toEqualTypeOf<
       "read" | "write" | "admin" | undefined
     >();
+    expectTypeOf<Permissions["dependabot_secrets"]>().toEqualTypeOf<"read" | "write" | undefined>();
+    expectTypeOf<Permissions["organization_custom_properties"]>().toEqualTypeOf<
+      "read" | "write" | "admin" | undefined
+    >();
     // @ts-expect-error unknown permission names do not type-check
     const unknownName: Permissions = { isues: "read" };
+    // @ts-expect-error a 2022 name no current description has
+    const dropped: Permissions = { team_discussions: "read" };
+    void dropped;
     // @ts-expect-error workflows is write-only
     const readWorkflows: Permissions = { workflows: "read" };
     void unknownName;

@@ -1,7 +1,6 @@
+import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
 import type { FaultConfig } from "./faults/fault-config.js";
 import type { RequestLogEntry } from "./request-log.js";
-
-type Level = "read" | "write" | "admin";
 
 export interface EmulatedAccount {
   id: number;

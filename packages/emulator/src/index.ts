@@ -7,6 +7,7 @@ export {
   type LiveToken,
 } from "./emulator-admin.js";
 export type { FaultConfig } from "./faults/fault-config.js";
+export { PermissionCatalogue } from "./permission-catalogue.js";
 export {
   isLevelAllowed,
   isPermissionName,

@@ -36,7 +36,7 @@ describe("admin API", () => {
     expect(app.client_secret).toMatch(/^[0-9a-f]{40}$/);
     expect(app.permissions).toEqual({ contents: "read" });
     const everything = await emulator.app("everything");
-    expect(Object.keys(everything.permissions)).toHaveLength(31);
+    expect(Object.keys(everything.permissions)).toHaveLength(57);
     await emulator.admin("POST", "/apps", { name: "bad", permissions: { contents: "admin" } }, 422);
     await emulator.admin("POST", "/apps", { name: "bad", permissions: { telepathy: "read" } }, 422);
   });

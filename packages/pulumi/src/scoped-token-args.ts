@@ -25,10 +25,18 @@ export interface ScopedTokenArgs {
   /** IDs of repositories the token may access. Give this or `repositories`, not both. */
   repositoryIds?: pulumi.Input<pulumi.Input<number>[]>;
   /**
-   * The permissions of the token, e.g. `{ contents: "read", issues: "write" }`. Each must be within
-   * what the app's installation on the target has: a scoped token narrows, never widens.
+   * The permissions of the token, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's
+   * current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are
+   * read-only, some write-only, some allow `admin`). Each must be within what the app's installation on
+   * the target has: a scoped token narrows, never widens.
    */
   permissions: pulumi.Input<Permissions>;
+  /**
+   * Pass permission names this release does not know (a server newer than its catalogue) instead of
+   * failing `pulumi preview`; the server judges them. Known names are still checked against their
+   * levels. Changing it alone changes nothing remote.
+   */
+  allowUnknownPermissions?: pulumi.Input<boolean>;
   /**
    * Any value; changing it rotates the token in place (reset: a new token value, the old one stops
    * working at once). Use a date or a counter to rotate on a schedule.

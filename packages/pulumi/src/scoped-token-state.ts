@@ -9,6 +9,7 @@ export interface ScopedTokenInputs {
   repositories?: string[];
   repositoryIds?: number[];
   permissions: Permissions;
+  allowUnknownPermissions?: boolean;
   rotationTrigger?: string;
   connection?: Connection;
 }

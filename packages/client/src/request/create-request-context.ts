@@ -72,6 +72,7 @@ export function createRequestContext(
       jsonHeaders: { ...headers, "content-type": "application/json; charset=utf-8" },
       timeoutMs,
       retry: retryPolicy(options.retry),
+      allowUnknownPermissions: options.allowUnknownPermissions === true,
       redactor: new Redactor([
         options.clientSecret,
         formEncoded(options.clientSecret),

@@ -32,6 +32,8 @@ export interface RequestContext {
   readonly jsonHeaders: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
+  /** Let scopeToken send permission names the catalogue does not know (the server judges). */
+  readonly allowUnknownPermissions?: boolean;
   /** Knows the client secret and the authorization header. */
   readonly redactor: Redactor;
   readonly web: WebEndpoint;

@@ -66,7 +66,7 @@ export function tokenRoutes(service: TokenService): Route[] {
         const authenticated = app(exchange, clientId, docs);
         const parsed = parseBody(scopeTokenBody, await exchange.jsonBody(docs), "Installation");
         if (!parsed.ok) throw validationFailed(docs, parsed.problems);
-        const problems = scopeRequestProblems(parsed.value);
+        const problems = scopeRequestProblems(parsed.value, service.catalogue);
         if (problems.length > 0) throw validationFailed(docs, problems);
         return { status: 200, body: service.scope(authenticated, parsed.value, docs) };
       },

@@ -41,6 +41,10 @@ export class ScopedToken extends pulumi.CustomResource {
      */
     declare public readonly accessToken: pulumi.Output<string>;
     /**
+     * The `allowUnknownPermissions` argument.
+     */
+    declare public readonly allowUnknownPermissions: pulumi.Output<boolean | undefined>;
+    /**
      * The authorization's ID on the server.
      */
     declare public /*out*/ readonly authorizationId: pulumi.Output<number>;
@@ -123,6 +127,7 @@ export class ScopedToken extends pulumi.CustomResource {
                 throw new Error("Missing required property 'permissions'");
             }
             resourceInputs["accessToken"] = args?.accessToken ? pulumi.secret(args.accessToken) : undefined;
+            resourceInputs["allowUnknownPermissions"] = args?.allowUnknownPermissions;
             resourceInputs["connection"] = args?.connection ? pulumi.secret(args.connection) : undefined;
             resourceInputs["permissions"] = args?.permissions;
             resourceInputs["repositories"] = args?.repositories;
@@ -141,6 +146,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["userLogin"] = undefined /*out*/;
         } else {
             resourceInputs["accessToken"] = undefined /*out*/;
+            resourceInputs["allowUnknownPermissions"] = undefined /*out*/;
             resourceInputs["authorizationId"] = undefined /*out*/;
             resourceInputs["connection"] = undefined /*out*/;
             resourceInputs["expiresAt"] = undefined /*out*/;
@@ -174,11 +180,15 @@ export interface ScopedTokenArgs {
      */
     accessToken: pulumi.Input<string>;
     /**
+     * Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
+     */
+    allowUnknownPermissions?: pulumi.Input<boolean | undefined>;
+    /**
      * The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
      */
     connection?: pulumi.Input<inputs.ConnectionArgs | undefined>;
     /**
-     * The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+     * The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
      */
     permissions: pulumi.Input<{[key: string]: pulumi.Input<string>}>;
     /**

@@ -11,8 +11,11 @@ const REPLACING = [
   "repositoryIds",
   "permissions",
 ] as const;
-/** Changing these is done in place: rotation resets the token, a new connection touches nothing remote. */
-const UPDATING = ["rotationTrigger", "connection"] as const;
+/**
+ * Changing these is done in place: rotation resets the token; a new connection, or allowing unknown
+ * permissions, touches nothing remote.
+ */
+const UPDATING = ["rotationTrigger", "connection", "allowUnknownPermissions"] as const;
 
 // Repository lists are sets to the API: reordering them must not mint a new token.
 function comparable(property: string, value: unknown): unknown {

@@ -1,4 +1,9 @@
-import { normalizeBaseUrl, resolveWebLocation, scopeTokenInputSchema } from "@ghes-oauth/client";
+import {
+  lenientScopeTokenInputSchema,
+  normalizeBaseUrl,
+  resolveWebLocation,
+  scopeTokenInputSchema,
+} from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
 
@@ -49,6 +54,7 @@ const resourceOnlySchema = z.object({
         message: 'required: name at least one permission, e.g. { contents: "read" }',
       });
   }),
+  allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
   connection: connectionSchema.optional(),
 });
@@ -61,12 +67,26 @@ export const SCOPED_TOKEN_PROPERTIES = [
   "repositories",
   "repositoryIds",
   "permissions",
+  "allowUnknownPermissions",
   "rotationTrigger",
   "connection",
 ] as const;
 
-/** The ScopedToken's inputs: the scope call's rules plus the resource's own properties. */
-export const scopedTokenInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
+const strictInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
+const lenientInputsSchema = z.intersection(lenientScopeTokenInputSchema, resourceOnlySchema);
+
+/**
+ * The ScopedToken's inputs: the scope call's rules plus the resource's own properties. Unknown
+ * permission names fail unless `allowUnknownPermissions` is true, as in the client.
+ */
+export const scopedTokenInputsSchema = z.unknown().superRefine((inputs, context) => {
+  const lenient =
+    typeof inputs === "object" && inputs !== null && "allowUnknownPermissions" in inputs
+      ? inputs.allowUnknownPermissions === true
+      : false;
+  const result = (lenient ? lenientInputsSchema : strictInputsSchema).safeParse(inputs);
+  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
+});
 
 /** What ScopedToken's check judges its inputs by. */
 export const scopedTokenInputRules: ResourceInputRules = {

@@ -18,7 +18,13 @@ export async function updateScopedToken(
 ): Promise<UpdateResult<ScopedTokenState>> {
   const inputs = inputsOf(newProps);
   if (isDeepStrictEqual(olds.rotationTrigger, inputs.rotationTrigger)) {
-    const { accessToken: _a, rotationTrigger: _r, connection: _c, ...facts } = olds;
+    const {
+      accessToken: _a,
+      rotationTrigger: _r,
+      connection: _c,
+      allowUnknownPermissions: _u,
+      ...facts
+    } = olds;
     return { outs: { ...facts, ...inputs } };
   }
   const client = clientFor(resolveConnection(inputs.connection));

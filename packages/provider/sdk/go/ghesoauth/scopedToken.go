@@ -18,6 +18,8 @@ type ScopedToken struct {
 
 	// The user token the scoped token was minted from. Secret.
 	AccessToken pulumi.StringOutput `pulumi:"accessToken"`
+	// The `allowUnknownPermissions` argument.
+	AllowUnknownPermissions pulumi.BoolPtrOutput `pulumi:"allowUnknownPermissions"`
 	// The authorization's ID on the server.
 	AuthorizationId pulumi.IntOutput `pulumi:"authorizationId"`
 	// The `connection` argument. Secret.
@@ -112,9 +114,11 @@ func (ScopedTokenState) ElementType() reflect.Type {
 type scopedTokenArgs struct {
 	// A non-scoped user-to-server token of the app (`ghu_...`) the scoped token is minted from; it stays valid. Stored only encrypted in state.
 	AccessToken string `pulumi:"accessToken"`
+	// Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
+	AllowUnknownPermissions *bool `pulumi:"allowUnknownPermissions"`
 	// The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
 	Connection *Connection `pulumi:"connection"`
-	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
 	Permissions map[string]string `pulumi:"permissions"`
 	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
 	Repositories []string `pulumi:"repositories"`
@@ -132,9 +136,11 @@ type scopedTokenArgs struct {
 type ScopedTokenArgs struct {
 	// A non-scoped user-to-server token of the app (`ghu_...`) the scoped token is minted from; it stays valid. Stored only encrypted in state.
 	AccessToken pulumi.StringInput
+	// Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
+	AllowUnknownPermissions pulumi.BoolPtrInput
 	// The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
 	Connection ConnectionPtrInput
-	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
 	Permissions pulumi.StringMapInput
 	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
 	Repositories pulumi.StringArrayInput
@@ -238,6 +244,11 @@ func (o ScopedTokenOutput) ToScopedTokenOutputWithContext(ctx context.Context) S
 // The user token the scoped token was minted from. Secret.
 func (o ScopedTokenOutput) AccessToken() pulumi.StringOutput {
 	return o.ApplyT(func(v *ScopedToken) pulumi.StringOutput { return v.AccessToken }).(pulumi.StringOutput)
+}
+
+// The `allowUnknownPermissions` argument.
+func (o ScopedTokenOutput) AllowUnknownPermissions() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *ScopedToken) pulumi.BoolPtrOutput { return v.AllowUnknownPermissions }).(pulumi.BoolPtrOutput)
 }
 
 // The authorization's ID on the server.

@@ -23,6 +23,7 @@ class ScopedTokenArgs:
     def __init__(__self__, *,
                  access_token: pulumi.Input[_builtins.str],
                  permissions: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]],
+                 allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  repository_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
@@ -33,7 +34,8 @@ class ScopedTokenArgs:
         The set of arguments for constructing a ScopedToken resource.
 
         :param pulumi.Input[_builtins.str] access_token: A non-scoped user-to-server token of the app (`ghu_...`) the scoped token is minted from; it stays valid. Stored only encrypted in state.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
         :param pulumi.Input['ConnectionArgs'] connection: The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both.
@@ -43,6 +45,8 @@ class ScopedTokenArgs:
         """
         pulumi.set(__self__, "access_token", access_token)
         pulumi.set(__self__, "permissions", permissions)
+        if allow_unknown_permissions is not None:
+            pulumi.set(__self__, "allow_unknown_permissions", allow_unknown_permissions)
         if connection is not None:
             pulumi.set(__self__, "connection", connection)
         if repositories is not None:
@@ -72,13 +76,25 @@ class ScopedTokenArgs:
     @pulumi.getter
     def permissions(self) -> pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]:
         """
-        The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
         """
         return pulumi.get(self, "permissions")
 
     @permissions.setter
     def permissions(self, value: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "permissions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowUnknownPermissions")
+    def allow_unknown_permissions(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
+        """
+        return pulumi.get(self, "allow_unknown_permissions")
+
+    @allow_unknown_permissions.setter
+    def allow_unknown_permissions(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_unknown_permissions", value)
 
     @_builtins.property
     @pulumi.getter
@@ -160,6 +176,7 @@ class ScopedToken(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  permissions: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -174,8 +191,9 @@ class ScopedToken(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_token: A non-scoped user-to-server token of the app (`ghu_...`) the scoped token is minted from; it stays valid. Stored only encrypted in state.
+        :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
         :param pulumi.Input[Union['ConnectionArgs', 'ConnectionArgsDict']] connection: The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: GitHub App permission names with the levels `read`, `write` or `admin` each allows. Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both.
         :param pulumi.Input[_builtins.str] rotation_trigger: Any value; changing it rotates the token in place (reset: a new token value, the old one stops working at once). Use a date or a counter to rotate on a schedule.
@@ -207,6 +225,7 @@ class ScopedToken(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  permissions: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -226,6 +245,7 @@ class ScopedToken(pulumi.CustomResource):
             if access_token is None and not opts.urn:
                 raise TypeError("Missing required property 'access_token'")
             __props__.__dict__["access_token"] = None if access_token is None else pulumi.Output.secret(access_token)
+            __props__.__dict__["allow_unknown_permissions"] = allow_unknown_permissions
             __props__.__dict__["connection"] = None if connection is None else pulumi.Output.secret(connection)
             if permissions is None and not opts.urn:
                 raise TypeError("Missing required property 'permissions'")
@@ -269,6 +289,7 @@ class ScopedToken(pulumi.CustomResource):
         __props__ = ScopedTokenArgs.__new__(ScopedTokenArgs)
 
         __props__.__dict__["access_token"] = None
+        __props__.__dict__["allow_unknown_permissions"] = None
         __props__.__dict__["authorization_id"] = None
         __props__.__dict__["connection"] = None
         __props__.__dict__["expires_at"] = None
@@ -294,6 +315,14 @@ class ScopedToken(pulumi.CustomResource):
         The user token the scoped token was minted from. Secret.
         """
         return pulumi.get(self, "access_token")
+
+    @_builtins.property
+    @pulumi.getter(name="allowUnknownPermissions")
+    def allow_unknown_permissions(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        The `allowUnknownPermissions` argument.
+        """
+        return pulumi.get(self, "allow_unknown_permissions")
 
     @_builtins.property
     @pulumi.getter(name="authorizationId")
