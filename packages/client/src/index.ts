@@ -33,6 +33,7 @@ export { resetToken } from "./operations/reset-token.js";
 export { revokeAuthorization } from "./operations/revoke-authorization.js";
 export { revokeGrant } from "./operations/revoke-grant.js";
 export { scopeToken } from "./operations/scope-token.js";
+export { serverTime } from "./operations/server-time.js";
 export { waitForDeviceAuthorization } from "./operations/wait-for-device-authorization.js";
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export {

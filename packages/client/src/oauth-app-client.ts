@@ -12,6 +12,7 @@ import { resetToken } from "./operations/reset-token.js";
 import { revokeAuthorization } from "./operations/revoke-authorization.js";
 import { revokeGrant } from "./operations/revoke-grant.js";
 import { scopeToken } from "./operations/scope-token.js";
+import { serverTime } from "./operations/server-time.js";
 import { waitForDeviceAuthorization } from "./operations/wait-for-device-authorization.js";
 import type { CallOptions, OAuthAppClientOptions } from "./options.js";
 import { createRequestContext } from "./request/create-request-context.js";
@@ -125,6 +126,14 @@ export class OAuthAppClient {
    */
   revokeGrant(accessToken: string, options?: CallOptions): Promise<void> {
     return revokeGrant(this.#context, accessToken, options);
+  }
+
+  /**
+   * The server's clock, from the `Date` header of an unauthenticated `GET /meta`: judge the server's
+   * `expires_at` times against it, not the local clock (they differ when the machines' clocks drift).
+   */
+  serverTime(options?: CallOptions): Promise<Date | undefined> {
+    return serverTime(this.#context, options);
   }
 
   /** Closes the client's connection pools (API and web host). An injected dispatcher is left open for its owner. */

@@ -11,6 +11,7 @@ export interface ScopedTokenInputs {
   permissions: Permissions;
   allowUnknownPermissions?: boolean;
   rotationTrigger?: string;
+  renewBefore?: string | number;
   connection?: Connection;
 }
 

@@ -6,6 +6,7 @@ import {
 } from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
+import { renewBeforeSchema } from "./renew-before-schema.js";
 
 /** An API or web URL: https, or http on loopback only (the client secret goes with every request). */
 function serviceUrlSchema(
@@ -56,6 +57,7 @@ const resourceOnlySchema = z.object({
   }),
   allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+  renewBefore: renewBeforeSchema,
   connection: connectionSchema.optional(),
 });
 
@@ -69,6 +71,7 @@ export const SCOPED_TOKEN_PROPERTIES = [
   "permissions",
   "allowUnknownPermissions",
   "rotationTrigger",
+  "renewBefore",
   "connection",
 ] as const;
 
