@@ -13,6 +13,7 @@ describe("rotating the app's client secret (explicit Provider)", () => {
   let world: EmulatorWorld;
   let testStack: TestStack;
   let clientSecret: string;
+  let seed: string;
   const oldSecrets: string[] = [];
 
   const program = () => async () => {
@@ -21,27 +22,34 @@ describe("rotating the app's client secret (explicit Provider)", () => {
       clientId: world.app.client_id,
       clientSecret: pulumi.secret(clientSecret),
     });
+    const user = new ghes.UserToken("octocat", { refreshToken: seed }, { provider });
     const tokens = ["reader", "writer"].map(
       (name, index) =>
         new ghes.ScopedToken(
           name,
           {
-            accessToken: world.userToken,
+            accessToken: user.accessToken,
             target: "acme",
             permissions: index === 0 ? { contents: "read" } : { issues: "write" },
           },
           { provider },
         ),
     );
-    return { hashes: tokens.map((token) => token.hashedToken) };
+    return { hashes: tokens.map((token) => token.hashedToken), user: user.accessToken };
   };
 
+  /** The world's own sign-in (world.userToken), made before this stack: not the stack's to revoke. */
+  let outside = new Set<string>();
+  const live = async () =>
+    (await world.admin.liveTokens(world.app.client_id)).filter((token) => !outside.has(token.hashed_token));
   const liveScoped = async () =>
     (await world.admin.liveTokens(world.app.client_id)).filter((token) => token.scoped);
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
     clientSecret = world.app.client_secret;
+    outside = new Set((await world.admin.liveTokens(world.app.client_id)).map((token) => token.hashed_token));
+    seed = (await world.signIn()).refreshToken ?? "";
     testStack = await createTestStack(program(), {}, pluginEnv());
     await testStack.stack.up({ onOutput: testStack.onOutput });
   });
@@ -52,16 +60,19 @@ describe("rotating the app's client secret (explicit Provider)", () => {
   });
 
   it("after the rotation, up with the new secret updates the provider and replaces no token", async () => {
-    const before = (await testStack.stack.outputs()).hashes?.value;
+    const outputs = await testStack.stack.outputs();
+    const before = outputs.hashes?.value;
+    const userBefore = outputs.user?.value;
     expect(await liveScoped()).toHaveLength(2);
     oldSecrets.push(clientSecret);
     clientSecret = (await world.admin.rotateClientSecret(world.app.client_id)).client_secret;
     testStack.setProgram(program());
     const up = await testStack.stack.up({ onOutput: testStack.onOutput });
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1, same: 3 });
+    expect(up.summary.resourceChanges).toMatchObject({ update: 1, same: 4 });
     expect(up.summary.resourceChanges).not.toHaveProperty("create");
     expect(up.summary.resourceChanges).not.toHaveProperty("delete");
     expect(up.outputs.hashes?.value).toEqual(before);
+    expect(up.outputs.user?.value).toBe(userBefore);
   });
 
   it("refresh, with the new secret, finds the tokens valid", async () => {
@@ -70,9 +81,10 @@ describe("rotating the app's client secret (explicit Provider)", () => {
     expect(await liveScoped()).toHaveLength(2);
   });
 
-  it("destroy revokes every token with the new secret", async () => {
+  it("destroy revokes every token with the new secret: none of the stack's tokens is live", async () => {
+    expect(await live()).toHaveLength(4); // the user token's access and refresh tokens, two scoped
     await testStack.stack.destroy({ onOutput: testStack.onOutput });
-    expect(await liveScoped()).toEqual([]);
+    expect(await live()).toEqual([]);
   });
 
   it("neither secret is in state or output", async () => {

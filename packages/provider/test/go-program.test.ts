@@ -45,26 +45,32 @@ describe("the native provider from Go (generated Go SDK, Go Automation API)", ()
     expect(version.stdout).toMatch(/^go version go1\.\d+/);
   });
 
-  it("go test: explicit Provider, two ScopedTokens, up, refresh, renewal, destroy", async () => {
+  it("go test: explicit Provider, a UserToken, two ScopedTokens; up, refresh, renewal, destroy", async () => {
+    // The world's own sign-in (world.userToken) is not the stack's: it stays.
+    const outside = new Set((await world.admin.liveTokens(world.app.client_id)).map((t) => t.hashed_token));
+    const seed = await world.signIn();
     const { code, output } = await goTest({
       ...pluginEnv(),
       GHES_TEST_API_URL: world.emulator.apiUrl,
       GHES_TEST_ADMIN_URL: world.emulator.url,
       GHES_TEST_CLIENT_ID: world.app.client_id,
       GHES_TEST_CLIENT_SECRET: world.app.client_secret,
-      GHES_TEST_USER_TOKEN: world.userToken,
+      GHES_TEST_REFRESH_TOKEN: seed.refreshToken ?? "",
       GHES_TEST_ORG_ID: String(world.org.id),
     });
     expect(output, "go test output").toContain("--- PASS: TestGoProgramLifecycle");
     expect(code, output.slice(-4000)).toBe(0);
     expect(output, "the Go test printed a secret").not.toContain(world.app.client_secret);
-    expect(output).not.toContain(world.userToken);
+    expect(output).not.toContain(seed.refreshToken);
 
-    const scopeCalls = (await world.admin.requests()).filter(
-      (request) => request.method === "POST" && request.path.endsWith("/token/scoped"),
+    const requests = await world.admin.requests();
+    const calls = (path: string) =>
+      requests.filter((request) => request.method === "POST" && request.path.endsWith(path)).length;
+    expect(calls("/token/scoped"), "scoped tokens minted: two at up, two at the renewal").toBe(4);
+    expect(calls("/login/oauth/access_token"), "refresh grants: the seed, then the renewal").toBe(2);
+    const left = (await world.admin.liveTokens(world.app.client_id)).filter(
+      (t) => !outside.has(t.hashed_token),
     );
-    expect(scopeCalls.length, "scoped tokens minted: two at up, two at the renewal").toBe(4);
-    const live = await world.admin.liveTokens(world.app.client_id);
-    expect(live.filter((token) => token.scoped)).toEqual([]);
+    expect(left, "none of the stack's tokens is live").toEqual([]);
   });
 });

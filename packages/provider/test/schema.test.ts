@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as scopedToken from "@ghes-oauth/pulumi/provider-runtime";
+import * as userToken from "@ghes-oauth/pulumi/user-token-runtime";
 import { describe, expect, it } from "vitest";
 import { resourceTypes, secretOutputsOf } from "../dist/index.js";
 
@@ -11,7 +12,7 @@ interface Spec {
 const schema = JSON.parse(readFileSync(new URL("../schema.json", import.meta.url), "utf8"));
 
 /** What the shared runtime's check says a resource accepts (it lists them for an unknown key). */
-async function acceptedBy(runtime: typeof scopedToken): Promise<string[]> {
+async function acceptedBy(runtime: typeof scopedToken | typeof userToken): Promise<string[]> {
   const { failures } = await runtime.check({}, { notAProperty: 1 });
   const reason = failures?.find((failure) => failure.reason.startsWith("notAProperty:"))?.reason ?? "";
   return (/accepts (.*)$/.exec(reason)?.[1] ?? "").split(", ");
@@ -20,7 +21,7 @@ async function acceptedBy(runtime: typeof scopedToken): Promise<string[]> {
 describe("schema.json", () => {
   it("declares the resources the provider serves", () => {
     expect(resourceTypes).toEqual(Object.keys(schema.resources));
-    expect(resourceTypes).toContain("ghes-oauth:index:ScopedToken");
+    expect(resourceTypes).toEqual(["ghes-oauth:index:ScopedToken", "ghes-oauth:index:UserToken"]);
   });
 
   it("ScopedToken's inputs are exactly what the shared runtime accepts", async () => {
@@ -28,7 +29,17 @@ describe("schema.json", () => {
     expect(inputs.sort()).toEqual((await acceptedBy(scopedToken)).sort());
   });
 
-  it("marks the tokens and the connection secret, as the dynamic resource does", () => {
+  it("UserToken's inputs are exactly what the shared runtime accepts", async () => {
+    const inputs = Object.keys(schema.resources["ghes-oauth:index:UserToken"].inputProperties);
+    expect(inputs.sort()).toEqual((await acceptedBy(userToken)).sort());
+  });
+
+  it("marks the tokens and the connection secret, as the dynamic resources do", () => {
+    expect(secretOutputsOf("ghes-oauth:index:UserToken").sort()).toEqual([
+      "accessToken",
+      "connection",
+      "refreshToken",
+    ]);
     expect(secretOutputsOf("ghes-oauth:index:ScopedToken").sort()).toEqual([
       "accessToken",
       "connection",

@@ -15,6 +15,11 @@ export type ScopedToken = import("./scopedToken").ScopedToken;
 export const ScopedToken: typeof import("./scopedToken").ScopedToken = null as any;
 utilities.lazyLoad(exports, ["ScopedToken"], () => require("./scopedToken"));
 
+export { UserTokenArgs } from "./userToken";
+export type UserToken = import("./userToken").UserToken;
+export const UserToken: typeof import("./userToken").UserToken = null as any;
+utilities.lazyLoad(exports, ["UserToken"], () => require("./userToken"));
+
 
 // Export sub-modules:
 import * as config from "./config";
@@ -31,6 +36,8 @@ const _module = {
         switch (type) {
             case "ghes-oauth:index:ScopedToken":
                 return new ScopedToken(name, <any>undefined, { urn })
+            case "ghes-oauth:index:UserToken":
+                return new UserToken(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

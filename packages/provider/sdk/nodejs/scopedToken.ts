@@ -69,6 +69,10 @@ export class ScopedToken extends pulumi.CustomResource {
      */
     declare public readonly permissions: pulumi.Output<{[key: string]: string}>;
     /**
+     * The `renewBefore` argument.
+     */
+    declare public readonly renewBefore: pulumi.Output<string | number | undefined>;
+    /**
      * The `repositories` argument.
      */
     declare public readonly repositories: pulumi.Output<string[] | undefined>;
@@ -130,6 +134,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["allowUnknownPermissions"] = args?.allowUnknownPermissions;
             resourceInputs["connection"] = args?.connection ? pulumi.secret(args.connection) : undefined;
             resourceInputs["permissions"] = args?.permissions;
+            resourceInputs["renewBefore"] = args?.renewBefore;
             resourceInputs["repositories"] = args?.repositories;
             resourceInputs["repositoryIds"] = args?.repositoryIds;
             resourceInputs["rotationTrigger"] = args?.rotationTrigger;
@@ -153,6 +158,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["grantedPermissions"] = undefined /*out*/;
             resourceInputs["hashedToken"] = undefined /*out*/;
             resourceInputs["permissions"] = undefined /*out*/;
+            resourceInputs["renewBefore"] = undefined /*out*/;
             resourceInputs["repositories"] = undefined /*out*/;
             resourceInputs["repositoryIds"] = undefined /*out*/;
             resourceInputs["repositorySelection"] = undefined /*out*/;
@@ -191,6 +197,10 @@ export interface ScopedTokenArgs {
      * The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
      */
     permissions: pulumi.Input<{[key: string]: pulumi.Input<string>}>;
+    /**
+     * How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
+     */
+    renewBefore?: pulumi.Input<string | number | undefined>;
     /**
      * Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
      */

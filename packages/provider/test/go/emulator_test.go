@@ -12,8 +12,8 @@ import (
 // world is the emulator the calling vitest test started and seeded (an org "acme" with repositories,
 // an app installed on it, a user "octocat"), passed in through the environment.
 type world struct {
-	apiURL, adminURL, clientID, clientSecret, refreshToken, userToken string
-	orgID                                                               int
+	apiURL, adminURL, clientID, clientSecret, refreshToken string
+	orgID                                                  int
 }
 
 func worldFromEnv(t *testing.T) world {
@@ -34,7 +34,7 @@ func worldFromEnv(t *testing.T) world {
 		adminURL:     get("GHES_TEST_ADMIN_URL"),
 		clientID:     get("GHES_TEST_CLIENT_ID"),
 		clientSecret: get("GHES_TEST_CLIENT_SECRET"),
-		userToken:    get("GHES_TEST_USER_TOKEN"),
+		refreshToken: get("GHES_TEST_REFRESH_TOKEN"),
 		orgID:        orgID,
 	}
 }
@@ -69,6 +69,7 @@ func (w world) admin(t *testing.T, method, path string, body any, out any) {
 }
 
 type liveToken struct {
+	HashedToken    string `json:"hashed_token"`
 	TokenLastEight string `json:"token_last_eight"`
 	Scoped         bool   `json:"scoped"`
 }
@@ -81,12 +82,4 @@ func (w world) liveTokens(t *testing.T) []liveToken {
 
 func (w world) advanceClock(t *testing.T, seconds int) {
 	w.admin(t, http.MethodPost, "/_emulator/clock", map[string]int{"advanceSeconds": seconds}, nil)
-}
-
-func (w world) issueUserToken(t *testing.T) string {
-	var issued struct {
-		Token string `json:"token"`
-	}
-	w.admin(t, http.MethodPost, "/_emulator/tokens", map[string]string{"client_id": w.clientID, "login": "octocat"}, &issued)
-	return issued.Token
 }

@@ -17,12 +17,18 @@ import (
 var tokenShape = regexp.MustCompile(`^ghu_[A-Za-z0-9]{36}$`)
 
 // A Go program on the generated Go SDK, run inline by Go's Automation API (no language host), the
-// engine starting the native plugin: an explicit Provider and two ScopedTokens; up, refresh, renewal
-// after the emulator's clock moved past expiry, destroy; no scoped token is left live.
+// engine starting the native plugin: an explicit Provider, a UserToken seeded with a refresh token and
+// two ScopedTokens minted from it; up, refresh, a renewal (the emulator's clock 7 h on, within
+// renewBefore), destroy; no live token of the app is left.
 func TestGoProgramLifecycle(t *testing.T) {
 	ctx := context.Background()
 	w := worldFromEnv(t)
-	userToken := w.userToken
+	// The world's own sign-in and the seed's pair are live before the stack: anything live after
+	// destroy must be one of these (the seed's pair is consumed by the first refresh anyway).
+	before := map[string]bool{}
+	for _, token := range w.liveTokens(t) {
+		before[token.HashedToken] = true
+	}
 
 	program := func(ctx *pulumi.Context) error {
 		provider, err := ghesoauth.NewProvider(ctx, "acme-app", &ghesoauth.ProviderArgs{
@@ -33,8 +39,16 @@ func TestGoProgramLifecycle(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		user, err := ghesoauth.NewUserToken(ctx, "octocat", &ghesoauth.UserTokenArgs{
+			RefreshToken: pulumi.String(w.refreshToken),
+			RenewBefore:  pulumi.String("2h"),
+		}, pulumi.Provider(provider))
+		if err != nil {
+			return err
+		}
 		reader, err := ghesoauth.NewScopedToken(ctx, "reader", &ghesoauth.ScopedTokenArgs{
-			AccessToken:  pulumi.String(userToken),
+			AccessToken:  user.AccessToken,
+			RenewBefore:  pulumi.String("2h"),
 			Target:       pulumi.String("acme"),
 			Repositories: pulumi.StringArray{pulumi.String("api")},
 			Permissions:  pulumi.StringMap{"contents": pulumi.String("read")},
@@ -43,13 +57,16 @@ func TestGoProgramLifecycle(t *testing.T) {
 			return err
 		}
 		writer, err := ghesoauth.NewScopedToken(ctx, "writer", &ghesoauth.ScopedTokenArgs{
-			AccessToken: pulumi.String(userToken),
+			AccessToken: user.AccessToken,
+			RenewBefore: pulumi.String("2h"),
 			TargetId:    pulumi.Int(w.orgID),
 			Permissions: pulumi.StringMap{"issues": pulumi.String("write")},
 		}, pulumi.Provider(provider))
 		if err != nil {
 			return err
 		}
+		ctx.Export("userAccessToken", user.AccessToken)
+		ctx.Export("userLogin", user.UserLogin)
 		ctx.Export("readerToken", reader.Token)
 		ctx.Export("readerSelection", reader.RepositorySelection)
 		ctx.Export("writerToken", writer.Token)
@@ -82,6 +99,12 @@ func TestGoProgramLifecycle(t *testing.T) {
 	if got := up.Outputs["readerSelection"].Value; got != "selected" {
 		t.Fatalf("readerSelection = %v, want selected", got)
 	}
+	if got := up.Outputs["userLogin"].Value; got != "octocat" {
+		t.Fatalf("userLogin = %v, want octocat", got)
+	}
+	if !up.Outputs["userAccessToken"].Secret {
+		t.Fatal("userAccessToken is not a secret")
+	}
 	if got := up.Outputs["writerTarget"].Value; got != "acme" {
 		t.Fatalf("writerTarget = %v, want acme", got)
 	}
@@ -96,15 +119,14 @@ func TestGoProgramLifecycle(t *testing.T) {
 		t.Fatalf("after refresh: %d live scoped tokens, want 2", n)
 	}
 
-	// Renewal: 9 hours later every token has expired; a fresh user token, then refresh + up re-mint.
-	w.advanceClock(t, 9*3600)
-	userToken = w.issueUserToken(t)
-	if _, err := stack.Refresh(ctx, optrefresh.ProgressStreams(os.Stdout)); err != nil {
-		t.Fatalf("refresh after expiry: %v", err)
-	}
+	// Renewal: 7 hours later every token is within renewBefore of its 8-hour expiry; up renews them all.
+	w.advanceClock(t, 7*3600)
 	renewed, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout))
 	if err != nil {
-		t.Fatalf("up after expiry: %v", err)
+		t.Fatalf("up 7 h later: %v", err)
+	}
+	if renewed.Outputs["userAccessToken"].Value == up.Outputs["userAccessToken"].Value {
+		t.Fatal("the user token was not renewed")
 	}
 	if renewed.Outputs["readerToken"].Value == first.Value {
 		t.Fatal("readerToken was not renewed")
@@ -116,8 +138,10 @@ func TestGoProgramLifecycle(t *testing.T) {
 	if _, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout)); err != nil {
 		t.Fatalf("destroy: %v", err)
 	}
-	if n := countScoped(w.liveTokens(t)); n != 0 {
-		t.Fatalf("after destroy: %d live scoped tokens, want 0", n)
+	for _, token := range w.liveTokens(t) {
+		if !before[token.HashedToken] {
+			t.Fatalf("after destroy: the stack's token ...%s (scoped=%v) is still live", token.TokenLastEight, token.Scoped)
+		}
 	}
 }
 

@@ -32,6 +32,8 @@ type ScopedToken struct {
 	HashedToken pulumi.StringOutput `pulumi:"hashedToken"`
 	// The permissions asked for (the `permissions` argument).
 	Permissions pulumi.StringMapOutput `pulumi:"permissions"`
+	// The `renewBefore` argument.
+	RenewBefore pulumi.AnyOutput `pulumi:"renewBefore"`
 	// The `repositories` argument.
 	Repositories pulumi.StringArrayOutput `pulumi:"repositories"`
 	// The `repositoryIds` argument.
@@ -120,6 +122,8 @@ type scopedTokenArgs struct {
 	Connection *Connection `pulumi:"connection"`
 	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
 	Permissions map[string]string `pulumi:"permissions"`
+	// How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
+	RenewBefore interface{} `pulumi:"renewBefore"`
 	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
 	Repositories []string `pulumi:"repositories"`
 	// IDs of repositories the token may access. Give this or `repositories`, not both.
@@ -142,6 +146,8 @@ type ScopedTokenArgs struct {
 	Connection ConnectionPtrInput
 	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
 	Permissions pulumi.StringMapInput
+	// How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
+	RenewBefore pulumi.Input
 	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
 	Repositories pulumi.StringArrayInput
 	// IDs of repositories the token may access. Give this or `repositories`, not both.
@@ -279,6 +285,11 @@ func (o ScopedTokenOutput) HashedToken() pulumi.StringOutput {
 // The permissions asked for (the `permissions` argument).
 func (o ScopedTokenOutput) Permissions() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *ScopedToken) pulumi.StringMapOutput { return v.Permissions }).(pulumi.StringMapOutput)
+}
+
+// The `renewBefore` argument.
+func (o ScopedTokenOutput) RenewBefore() pulumi.AnyOutput {
+	return o.ApplyT(func(v *ScopedToken) pulumi.AnyOutput { return v.RenewBefore }).(pulumi.AnyOutput)
 }
 
 // The `repositories` argument.

@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from .provider import *
 from .scoped_token import *
+from .user_token import *
 from ._inputs import *
 from . import outputs
 
@@ -26,7 +27,8 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_ghes_oauth",
   "classes": {
-   "ghes-oauth:index:ScopedToken": "ScopedToken"
+   "ghes-oauth:index:ScopedToken": "ScopedToken",
+   "ghes-oauth:index:UserToken": "UserToken"
   }
  }
 ]

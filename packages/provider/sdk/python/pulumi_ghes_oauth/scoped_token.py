@@ -25,6 +25,7 @@ class ScopedTokenArgs:
                  permissions: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]],
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
+                 renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  repository_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
                  rotation_trigger: pulumi.Input[Optional[_builtins.str]] = None,
@@ -37,6 +38,7 @@ class ScopedTokenArgs:
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
         :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
         :param pulumi.Input['ConnectionArgs'] connection: The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
+        :param pulumi.Input[Union[_builtins.str, _builtins.float]] renew_before: How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both.
         :param pulumi.Input[_builtins.str] rotation_trigger: Any value; changing it rotates the token in place (reset: a new token value, the old one stops working at once). Use a date or a counter to rotate on a schedule.
@@ -49,6 +51,8 @@ class ScopedTokenArgs:
             pulumi.set(__self__, "allow_unknown_permissions", allow_unknown_permissions)
         if connection is not None:
             pulumi.set(__self__, "connection", connection)
+        if renew_before is not None:
+            pulumi.set(__self__, "renew_before", renew_before)
         if repositories is not None:
             pulumi.set(__self__, "repositories", repositories)
         if repository_ids is not None:
@@ -107,6 +111,18 @@ class ScopedTokenArgs:
     @connection.setter
     def connection(self, value: pulumi.Input[Optional['ConnectionArgs']]):
         pulumi.set(self, "connection", value)
+
+    @_builtins.property
+    @pulumi.getter(name="renewBefore")
+    def renew_before(self) -> pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]:
+        """
+        How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
+        """
+        return pulumi.get(self, "renew_before")
+
+    @renew_before.setter
+    def renew_before(self, value: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]):
+        pulumi.set(self, "renew_before", value)
 
     @_builtins.property
     @pulumi.getter
@@ -179,6 +195,7 @@ class ScopedToken(pulumi.CustomResource):
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  permissions: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  repository_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
                  rotation_trigger: pulumi.Input[Optional[_builtins.str]] = None,
@@ -194,6 +211,7 @@ class ScopedToken(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels. Changing it alone changes nothing remote.
         :param pulumi.Input[Union['ConnectionArgs', 'ConnectionArgsDict']] connection: The API and app credentials for this token alone. Default: the provider's settings. Changing it alone changes nothing remote.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param pulumi.Input[Union[_builtins.str, _builtins.float]] renew_before: How long before expiry a `pulumi up` renews: `"90m"`, `"2h"`, `"1h30m"` or a number of seconds; unset: never renewed ahead of expiry. A token within it of its expiry is re-minted at `pulumi up`, the new one first (a replacement).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both.
         :param pulumi.Input[_builtins.str] rotation_trigger: Any value; changing it rotates the token in place (reset: a new token value, the old one stops working at once). Use a date or a counter to rotate on a schedule.
@@ -228,6 +246,7 @@ class ScopedToken(pulumi.CustomResource):
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  permissions: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
                  repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  repository_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
                  rotation_trigger: pulumi.Input[Optional[_builtins.str]] = None,
@@ -250,6 +269,7 @@ class ScopedToken(pulumi.CustomResource):
             if permissions is None and not opts.urn:
                 raise TypeError("Missing required property 'permissions'")
             __props__.__dict__["permissions"] = permissions
+            __props__.__dict__["renew_before"] = renew_before
             __props__.__dict__["repositories"] = repositories
             __props__.__dict__["repository_ids"] = repository_ids
             __props__.__dict__["rotation_trigger"] = rotation_trigger
@@ -296,6 +316,7 @@ class ScopedToken(pulumi.CustomResource):
         __props__.__dict__["granted_permissions"] = None
         __props__.__dict__["hashed_token"] = None
         __props__.__dict__["permissions"] = None
+        __props__.__dict__["renew_before"] = None
         __props__.__dict__["repositories"] = None
         __props__.__dict__["repository_ids"] = None
         __props__.__dict__["repository_selection"] = None
@@ -371,6 +392,14 @@ class ScopedToken(pulumi.CustomResource):
         The permissions asked for (the `permissions` argument).
         """
         return pulumi.get(self, "permissions")
+
+    @_builtins.property
+    @pulumi.getter(name="renewBefore")
+    def renew_before(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The `renewBefore` argument.
+        """
+        return pulumi.get(self, "renew_before")
 
     @_builtins.property
     @pulumi.getter
