@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorWorld, startEmulatorWorld } from "../support/emulator-world.js";
 import { findLeaks } from "../support/find-leaks.js";
 import { createTestStack, type TestStack } from "../support/test-stack.js";
-import type { ScopedTokenUnderTest } from "./scoped-token-under-test.js";
+import type { ResourcesUnderTest } from "./resources-under-test.js";
 
 type Args = Record<string, unknown>;
 /** `invalid` is the property holding the mistake (default: `property`), the one a secret run wraps. */
@@ -159,7 +159,7 @@ const misspeltKeys = [
  * Invalid ScopedToken arguments fail at preview, before any API call, naming the property and showing no
  * value: run against each implementation (the dynamic resource, the native provider) through `subject`.
  */
-export function describeBadInput(subject: ScopedTokenUnderTest): void {
+export function describeBadInput(subject: ResourcesUnderTest): void {
   describe(`invalid ScopedToken arguments fail at preview, before any API call (${subject.name})`, () => {
     let world: EmulatorWorld;
     let otherApp: EmulatedApp;
@@ -181,7 +181,7 @@ export function describeBadInput(subject: ScopedTokenUnderTest): void {
     async function previewOf(args: Args) {
       await world.admin.clearRequests();
       testStack.setProgram(async () => {
-        subject.declare("bad", args);
+        subject.scopedToken("bad", args);
       });
       let printed = "";
       const events: EngineEvent[] = [];
@@ -227,7 +227,7 @@ export function describeBadInput(subject: ScopedTokenUnderTest): void {
     it("a missing connection is named too, with the config keys that fix it", async () => {
       await testStack.stack.removeConfig("ghes-oauth:clientSecret");
       testStack.setProgram(async () => {
-        subject.declare("bad", { ...base(world), permissions: { contents: "read" } });
+        subject.scopedToken("bad", { ...base(world), permissions: { contents: "read" } });
       });
       const failure = await testStack.stack.preview().catch((error: Error) => error);
       expect(String((failure as Error).message)).toContain("ghes-oauth:clientSecret");
@@ -241,8 +241,8 @@ export function describeBadInput(subject: ScopedTokenUnderTest): void {
         secret: true,
       });
       testStack.setProgram(async () => {
-        const first = subject.declare("first", base(world));
-        subject.declare("second", {
+        const first = subject.scopedToken("first", base(world));
+        subject.scopedToken("second", {
           accessToken: world.userToken,
           target: first.targetLogin,
           repositories: first.repositorySelection.apply(() => ["api"]),
