@@ -13,6 +13,11 @@ export interface ConnectionArgs {
   clientId: pulumi.Input<string>;
   /** The app's client secret. Stored only encrypted in state. */
   clientSecret: pulumi.Input<string>;
+  /**
+   * The instance's web URL, where the OAuth grant endpoints live (UserToken's refresh). Default: derived
+   * from `baseUrl` (`https://HOST/api/v3` -> `https://HOST`, `https://api.github.com` -> `https://github.com`).
+   */
+  webUrl?: pulumi.Input<string>;
 }
 
 /** A connection with every value resolved. */
@@ -20,4 +25,5 @@ export interface Connection {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  webUrl?: string;
 }

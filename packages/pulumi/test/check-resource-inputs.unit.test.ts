@@ -110,6 +110,11 @@ describe("secrets kept as marked values (a host that forwards them)", () => {
     ]);
   });
 
+  it("a pair's failure is not pointed at the plain one when its partner is secret (the reason is about both)", () => {
+    const failures = check({ ...valid, accessToken: secret(userToken), targetId: secret(1) });
+    expect(failures).toEqual([{ property: "", reason: "target: give target or targetId, not both" }]);
+  });
+
   it("an always-secret property is never pointed at, marked or not", () => {
     const failures = check({ ...valid, accessToken: secret(""), connection: secret({ baseUrl: 1 }) });
     expect(failures.map((failure) => failure.property)).toEqual(["", "", "", ""]);

@@ -12,6 +12,8 @@ export const SHIPPED_IMPORTS: Record<string, readonly string[]> = {
   "@ghes-oauth/emulator": ["@ghes-oauth/github-contract"],
   "@ghes-oauth/pulumi": ["@ghes-oauth/client"],
   "@ghes-oauth/cli": ["@ghes-oauth/client"],
+  // The native provider is a thin adapter over the dynamic resources' implementation.
+  "@ghes-oauth/provider": ["@ghes-oauth/pulumi", "@ghes-oauth/client"],
 };
 
 /** Test-only links: what a package's test code may import besides what its shipped code may. */
@@ -22,6 +24,16 @@ export const TEST_ONLY_IMPORTS: Record<string, readonly string[]> = {
   "@ghes-oauth/emulator": [],
   "@ghes-oauth/pulumi": ["@ghes-oauth/emulator"],
   "@ghes-oauth/cli": ["@ghes-oauth/emulator"],
+  "@ghes-oauth/provider": ["@ghes-oauth/emulator", "@ghes-oauth/provider-sdk"],
+};
+
+/**
+ * Test code that may reach into another workspace's test files by relative path: the native provider
+ * runs the dynamic resource's shared suites (bad input, secret search) against itself, so both are
+ * judged by one copy.
+ */
+export const TEST_REACH_INS: Record<string, readonly string[]> = {
+  "@ghes-oauth/provider": ["@ghes-oauth/pulumi"],
 };
 
 /**

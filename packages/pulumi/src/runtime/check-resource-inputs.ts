@@ -35,11 +35,13 @@ export function checkResourceInputs(news: Record<string, unknown>, rules: Resour
   const unknown = new Set(given.filter((key) => containsUnknown(inputs[key])));
   const partner = partnersOf(rules.pairs ?? []);
   const markersArrive = rules.secretProperties.some((key) => isSecretValue(news[key]));
+  // A pair's failure ("give target or targetId, not both") is about both values: not shown when either is secret.
   const showable = (property: string) =>
     markersArrive &&
     rules.properties.includes(property) &&
     !rules.secretProperties.includes(property) &&
-    !containsSecret(news[property]);
+    !containsSecret(news[property]) &&
+    !containsSecret(news[partner.get(property) ?? ""]);
 
   const failures: CheckFailure[] = given
     .filter((key) => !rules.properties.includes(key))

@@ -15,6 +15,7 @@ export function clientFor(
     connection.baseUrl,
     connection.clientId,
     createHash("sha256").update(connection.clientSecret).digest("hex"),
+    connection.webUrl ?? "",
     String(allowUnknownPermissions),
   ].join("\u0000");
   let client = clients.get(key);
@@ -23,6 +24,7 @@ export function clientFor(
       baseUrl: connection.baseUrl,
       clientId: connection.clientId,
       clientSecret: connection.clientSecret,
+      ...(connection.webUrl === undefined ? {} : { webUrl: connection.webUrl }),
       userAgent: "ghes-oauth-pulumi",
       allowUnknownPermissions,
     });

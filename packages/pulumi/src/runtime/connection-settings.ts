@@ -7,6 +7,9 @@ const SOURCES = {
   clientSecret: { config: "ghes-oauth:clientSecret", env: "GHES_OAUTH_CLIENT_SECRET" },
 } as const;
 
+/** Optional: without it the client derives the web URL from baseUrl. */
+const WEB_URL_SOURCE = { config: "ghes-oauth:webUrl", env: "GHES_OAUTH_WEB_URL" } as const;
+
 type Field = keyof typeof SOURCES;
 
 interface ConfigReader {
@@ -25,6 +28,8 @@ export function configureFromStack(config: ConfigReader): void {
     const value = config.get(SOURCES[field].config);
     if (value) stackConfig[field] = value;
   }
+  const webUrl = config.get(WEB_URL_SOURCE.config);
+  if (webUrl) stackConfig.webUrl = webUrl;
 }
 
 export class ConnectionNotConfiguredError extends Error {
@@ -49,5 +54,7 @@ export function resolveConnection(fromArgs: Connection | undefined): Connection 
       `no GHES connection: set ${missing.join(", ")}; e.g. \`pulumi config set ghes-oauth:baseUrl https://github.example.com\` and \`pulumi config set --secret ghes-oauth:clientSecret ...\`, or pass the connection argument`,
     );
   }
+  const webUrl = stackConfig.webUrl ?? process.env[WEB_URL_SOURCE.env];
+  if (webUrl) resolved.webUrl = webUrl;
   return resolved as Connection;
 }

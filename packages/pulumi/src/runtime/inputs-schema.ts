@@ -2,39 +2,47 @@ import {
   InvalidInputError,
   lenientScopeTokenInputSchema,
   normalizeBaseUrl,
+  resolveWebLocation,
   scopeTokenInputSchema,
 } from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
 import { renewBeforeSchema } from "./renew-before-schema.js";
 
+/** An API or web URL: https, or http on loopback only (the client secret goes with every request). */
+function serviceUrlSchema(
+  option: "baseUrl" | "webUrl",
+  locate: (url: string) => { secure: boolean; loopback: boolean },
+) {
+  return z.string({ error: "must be a URL such as https://github.example.com" }).superRefine((url, ctx) => {
+    try {
+      const location = locate(url);
+      if (!location.secure && !location.loopback) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must use https:// (the client secret is sent with every request)",
+        });
+      }
+    } catch (error) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          error instanceof InvalidInputError
+            ? error.issues.map((issue) => issue.message).join("; ")
+            : (error as Error).message,
+      });
+    }
+  });
+}
+
 export const connectionSchema = z.strictObject(
   {
-    baseUrl: z
-      .string({ error: "must be a URL such as https://github.example.com" })
-      .superRefine((url, ctx) => {
-        try {
-          const location = normalizeBaseUrl(url);
-          if (!location.secure && !location.loopback) {
-            ctx.addIssue({
-              code: "custom",
-              message: "must use https:// (the client secret is sent with every request)",
-            });
-          }
-        } catch (error) {
-          ctx.addIssue({
-            code: "custom",
-            message:
-              error instanceof InvalidInputError
-                ? error.issues.map((issue) => issue.message).join("; ")
-                : (error as Error).message,
-          });
-        }
-      }),
+    baseUrl: serviceUrlSchema("baseUrl", normalizeBaseUrl),
     clientId: z.string({ error: "must be the app's client ID" }).min(1, { error: "must not be empty" }),
     clientSecret: z
       .string({ error: "must be the app's client secret" })
       .min(1, { error: "must not be empty" }),
+    webUrl: serviceUrlSchema("webUrl", (url) => resolveWebLocation("https://unused.invalid", url)).optional(),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
 );

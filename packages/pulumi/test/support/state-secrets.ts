@@ -26,9 +26,9 @@ export async function stateSecrets(testStack: TestStack): Promise<StateSecrets> 
   const secrets: StateSecrets = { scoped: new Map(), users: new Map() };
   for (const resource of resources) {
     const name = resource.urn.split("::").pop() ?? resource.urn;
-    if (resource.type.endsWith("ghes-oauth:ScopedToken")) {
+    if (/ghes-oauth:(index:)?ScopedToken$/.test(resource.type)) {
       secrets.scoped.set(name, String(plain(resource.outputs?.token)));
-    } else if (resource.type.endsWith("ghes-oauth:UserToken")) {
+    } else if (/ghes-oauth:(index:)?UserToken$/.test(resource.type)) {
       secrets.users.set(name, {
         accessToken: String(plain(resource.outputs?.accessToken)),
         refreshToken: String(plain(resource.outputs?.refreshToken)),

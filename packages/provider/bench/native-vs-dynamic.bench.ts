@@ -1,0 +1,102 @@
+// `pulumi up` + `pulumi destroy` of 100 ScopedTokens through the native provider and through the dynamic
+// resource, side by side: interleaved rounds of one run, the same emulator (its own process), the same
+// parallelism; and the state bytes per token. The dynamic runs come from a project that installed the
+// packed @ghes-oauth/pulumi as a user's would. Run: pnpm --filter @ghes-oauth/provider bench.
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { EmulatorAdmin } from "@ghes-oauth/emulator";
+// @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
+import { createInstalledProject } from "../../pulumi/test/support/installed-project.js";
+import { pluginEnv } from "../test/support/plugin-env.js";
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const here = dirname(fileURLToPath(import.meta.url));
+const manifest = JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8"));
+const PULUMI_VERSION = manifest.dependencies["@pulumi/pulumi"] as string;
+const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
+
+interface Lifecycle {
+  upMs: number;
+  destroyMs: number;
+  totalMs: number;
+  created: number;
+  bytesPerToken: number[];
+  providerResourceBytes: number;
+  stateBytes: number;
+}
+
+function median(runs: Lifecycle[]): Lifecycle {
+  return [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)] as Lifecycle;
+}
+
+async function startEmulatorProcess() {
+  const child = spawn(process.execPath, [emulatorBin, "--port", "0", "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  return { apiUrl: line.trim(), stop: () => child.kill("SIGTERM") };
+}
+
+async function main() {
+  const installed = createInstalledProject({}, PULUMI_VERSION);
+  copyFileSync(join(here, "runner.mjs"), join(installed, "runner.mjs"));
+  const emulator = await startEmulatorProcess();
+  try {
+    const admin = new EmulatorAdmin(emulator.apiUrl);
+    await admin.createAccount({ login: "acme", type: "Organization", repositories: ["api", "web"] });
+    await admin.createAccount({ login: "octocat" });
+    const app = await admin.createApp({
+      name: "bench",
+      permissions: { contents: "write", metadata: "read" },
+    });
+    await admin.createInstallation({ client_id: app.client_id, account: "acme" });
+    const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
+    const env = {
+      ...process.env,
+      ...pluginEnv(),
+      BENCH_COUNT: String(COUNT),
+      BENCH_API_URL: emulator.apiUrl,
+      BENCH_CLIENT_ID: app.client_id,
+      BENCH_CLIENT_SECRET: app.client_secret,
+      BENCH_USER_TOKEN: token,
+    };
+    const run = (kind: "native" | "dynamic"): Lifecycle => {
+      const output = execFileSync(process.execPath, ["runner.mjs"], {
+        cwd: kind === "native" ? here : installed,
+        env: { ...env, BENCH_KIND: kind },
+        maxBuffer: 64 * 1024 * 1024,
+      }).toString();
+      const result = JSON.parse(output.trim().split("\n").pop() ?? "{}") as Lifecycle;
+      if (result.created !== COUNT)
+        throw new Error(`${kind}: expected ${COUNT} tokens, got ${result.created}`);
+      return result;
+    };
+    const runs = { native: [] as Lifecycle[], dynamic: [] as Lifecycle[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.native.push(run("native"));
+      runs.dynamic.push(run("dynamic"));
+    }
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+    const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / list.length);
+    console.log(`ScopedTokens per stack: ${COUNT}; medians of ${ROUNDS} interleaved rounds; parallel 32`);
+    console.log("| | up | destroy | up + destroy (all rounds) | state bytes per token | provider resource |");
+    console.log("| --- | --- | --- | --- | --- | --- |");
+    for (const kind of ["native", "dynamic"] as const) {
+      const m = median(runs[kind]);
+      const all = runs[kind].map((r) => seconds(r.totalMs)).join(", ");
+      console.log(
+        `| ${kind} | ${seconds(m.upMs)} | ${seconds(m.destroyMs)} | ${seconds(m.totalMs)} (${all}) | ${mean(m.bytesPerToken)} | ${m.providerResourceBytes} B once per stack |`,
+      );
+    }
+  } finally {
+    emulator.stop();
+    rmSync(installed, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,2 @@
+export { ghesOAuthProvider } from "./ghes-oauth-provider.js";
+export { providerVersion, resourceTypes, schemaText, secretOutputsOf } from "./schema.js";
