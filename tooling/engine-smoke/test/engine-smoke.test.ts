@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
+import { pulumiCli } from "@ghes-oauth/vitest-preset/pulumi-cli";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Greeting } from "../src/greeting.js";
-import { pulumiCli } from "../src/pulumi-cli.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 

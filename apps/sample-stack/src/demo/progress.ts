@@ -1,10 +1,10 @@
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+import { styleText } from "node:util";
 
-export const bold = (text: string) => paint(1, text);
-export const dim = (text: string) => paint(2, text);
-export const green = (text: string) => paint(32, text);
-export const red = (text: string) => paint(31, text);
+// styleText leaves the text plain when stdout is not a terminal or NO_COLOR / NODE_DISABLE_COLORS is set.
+export const bold = (text: string) => styleText("bold", text);
+export const dim = (text: string) => styleText("dim", text);
+export const green = (text: string) => styleText("green", text);
+export const red = (text: string) => styleText("red", text);
 
 /** Numbered steps with timings, so a person watching knows where the demo is and how long each took. */
 export class Progress {
