@@ -21,6 +21,7 @@ try {
       "--filter",
       "@ghes-oauth/provider",
       "deploy",
+      "--prefer-offline",
       "--prod",
       "--legacy",
       join(staging, "plugin"),
