@@ -1,29 +1,58 @@
-// `pulumi up` + `pulumi destroy` of 100 ScopedTokens vs the same stack of 100 no-op dynamic resources, in
-// interleaved rounds of one run, from a project that installs the packed package as a user's would; and
-// the state bytes each ScopedToken costs (serialized provider included). The emulator runs in its own
-// process. Run: pnpm --filter @ghes-oauth/pulumi bench (the Pulumi CLI on PATH: `npm run bootstrap`).
+// `pulumi up` + `pulumi destroy` of N ScopedTokens vs the same stack of N no-op dynamic resources, and vs N
+// no-op resources carrying the ScopedToken's secret values (the engine's own cost of secrets), for N in
+// 100, 400 and 1,000, in interleaved rounds of one run, from a project that installs the packed package as
+// a user's would; with the state bytes each resource costs. The emulator runs in its own process.
+// Run: pnpm --filter @ghes-oauth/pulumi bench (the Pulumi CLI on PATH: `npm run bootstrap`).
+//   BENCH_SIZES=100,400,1000  stack sizes        BENCH_ROUNDS=3  rounds per size (medians are printed)
+//   BENCH_KINDS=noop,noop-secrets,scoped          BENCH_PROFILE=DIR  also write engine and provider CPU
+//   profiles and every checkpoint's size (slower: not for timing)
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpus, loadavg } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
 import { createInstalledProject } from "./installed-project.js";
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 100);
+const SIZES = process.env.BENCH_SIZES ?? process.env.BENCH_COUNT ?? "100,400,1000";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const KINDS = process.env.BENCH_KINDS ?? "noop,noop-secrets,scoped";
+const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
+type Kind = "noop" | "noop-secrets" | "scoped";
+
 interface Lifecycle {
+  kind: Kind;
+  size: number;
   upMs: number;
   destroyMs: number;
   totalMs: number;
   created: number;
+  stateBytes: number;
   bytesPerResource: number[];
   providerBytes: number;
+  shape?: {
+    inputBytes: number;
+    outputBytes: number;
+    secretInputs: string[];
+    secretOutputs: string[];
+    secretBytes: number;
+  };
+  checkpoints?: {
+    up: { checkpoints: number; checkpointBytes: number };
+    all: { checkpoints: number; checkpointBytes: number };
+  };
 }
+
+const LABELS: Record<Kind, string> = {
+  noop: "no-op",
+  "noop-secrets": "no-op + secrets",
+  scoped: "ScopedToken",
+};
 
 /** The run with the median up + destroy time. */
 function median(runs: Lifecycle[]): Lifecycle {
@@ -38,7 +67,83 @@ async function startEmulatorProcess() {
   return { apiUrl: line.trim(), stop: () => child.kill("SIGTERM") };
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / Math.max(1, list.length));
+
+function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
+  const of = (kind: Kind, size: number) => runs.filter((run) => run.kind === kind && run.size === size);
+  const rounds = of(kinds[0] as Kind, sizes[0] as number).length;
+  console.log(`\nmedians of ${rounds} interleaved round(s) per size (installed package), up + destroy:`);
+  const header = ["stack size", ...kinds.map((kind) => LABELS[kind])];
+  if (kinds.includes("noop-secrets")) header.push("secrets / no-op");
+  header.push("ScopedToken / no-op", "ms per token", "state bytes per token");
+  console.log(`| ${header.join(" | ")} |`);
+  console.log(`| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
+  const perToken = new Map<number, number>();
+  for (const size of sizes) {
+    const medians = new Map(kinds.map((kind) => [kind, median(of(kind, size))]));
+    const noop = medians.get("noop");
+    const scoped = medians.get("scoped");
+    const cells = [String(size), ...kinds.map((kind) => seconds((medians.get(kind) as Lifecycle).totalMs))];
+    const secrets = medians.get("noop-secrets");
+    if (secrets && noop) cells.push(`${(secrets.totalMs / noop.totalMs).toFixed(2)}x`);
+    if (scoped && noop) {
+      const ratio = scoped.totalMs / noop.totalMs;
+      cells.push(`${ratio.toFixed(2)}x ${ratio <= 1.3 ? "(met)" : "(MISSED: goal <= 1.30x)"}`);
+    } else cells.push("-");
+    if (scoped) {
+      perToken.set(size, scoped.totalMs / size);
+      cells.push(`${(scoped.totalMs / size).toFixed(1)}`, `${mean(scoped.bytesPerResource)}`);
+    } else cells.push("-", "-");
+    console.log(`| ${cells.join(" | ")} |`);
+  }
+  const first = perToken.get(Math.min(...perToken.keys()));
+  const last = perToken.get(Math.max(...perToken.keys()));
+  if (first !== undefined && last !== undefined && perToken.size > 1) {
+    const growth = last / first - 1;
+    console.log(
+      `per-token cost at ${Math.max(...perToken.keys())} vs ${Math.min(...perToken.keys())}: ${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% ` +
+        `${Math.abs(growth) <= 0.15 ? "(met: goal within 15%)" : "(MISSED: goal within 15%)"}`,
+    );
+  }
+
+  console.log("\nall rounds, up + destroy:");
+  for (const size of sizes) {
+    const parts = kinds.map((kind) => `${LABELS[kind]} ${of(kind, size).map((run) => seconds(run.totalMs)).join(", ")}`);
+    console.log(`  ${size}: ${parts.join("; ")}`);
+  }
+  console.log("\nup / destroy (medians), ms per resource of each kind, state bytes per resource:");
+  for (const size of sizes) {
+    for (const kind of kinds) {
+      const run = median(of(kind, size));
+      console.log(
+        `  ${String(size).padStart(5)} ${LABELS[kind].padEnd(16)} up ${seconds(run.upMs)}, destroy ${seconds(run.destroyMs)}, ` +
+          `${(run.totalMs / size).toFixed(1)} ms/resource, ${mean(run.bytesPerResource)} B/resource, checkpoint ${run.stateBytes} B`,
+      );
+    }
+  }
+  for (const kind of kinds) {
+    const run = runs.find((candidate) => candidate.kind === kind && candidate.shape);
+    if (!run?.shape) continue;
+    const { shape } = run;
+    console.log(
+      `  shape of one ${LABELS[kind]}: inputs ${shape.inputBytes} B, outputs ${shape.outputBytes} B (of which __provider ${run.providerBytes} B each), ` +
+        `secrets: inputs [${shape.secretInputs.join(", ")}], outputs [${shape.secretOutputs.join(", ")}], ${shape.secretBytes} B of ciphertext`,
+    );
+  }
+  for (const run of runs.filter((candidate) => candidate.checkpoints)) {
+    const { up, all } = run.checkpoints as NonNullable<Lifecycle["checkpoints"]>;
+    const destroy = { checkpoints: all.checkpoints - up.checkpoints, bytes: all.checkpointBytes - up.checkpointBytes };
+    console.log(
+      `  checkpoints written, ${LABELS[run.kind]} x${run.size}: up ${up.checkpoints} (${(up.checkpointBytes / 1e6).toFixed(1)} MB), ` +
+        `destroy ${destroy.checkpoints} (${(destroy.bytes / 1e6).toFixed(1)} MB)`,
+    );
+  }
+}
+
 async function main() {
+  const sizes = SIZES.split(",").map(Number);
+  const kinds = KINDS.split(",") as Kind[];
   const project = createInstalledProject(readFileSync(join(here, "runner.mjs"), "utf8"));
   const emulator = await startEmulatorProcess();
   try {
@@ -52,45 +157,35 @@ async function main() {
     await admin.createInstallation({ client_id: app.client_id, account: "acme" });
     const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
 
+    const loadBefore = loadavg();
+    const started = performance.now();
     const output = execFileSync(process.execPath, ["runner.mjs"], {
       cwd: project,
       env: {
         ...process.env,
-        BENCH_COUNT: String(COUNT),
+        BENCH_SIZES: sizes.join(","),
         BENCH_ROUNDS: String(ROUNDS),
+        BENCH_KINDS: kinds.join(","),
+        ...(PROFILE ? { BENCH_PROFILE: PROFILE } : {}),
         BENCH_API_URL: emulator.apiUrl,
         BENCH_CLIENT_ID: app.client_id,
         BENCH_CLIENT_SECRET: app.client_secret,
         BENCH_USER_TOKEN: token,
       },
+      stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 64 * 1024 * 1024,
     }).toString();
-    const runs = JSON.parse(output.trim().split("\n").pop() ?? "{}") as {
-      noop: Lifecycle[];
-      scoped: Lifecycle[];
-    };
-    for (const run of runs.scoped) {
-      if (run.created !== COUNT + 1) throw new Error(`expected ${COUNT + 1} creates, got ${run.created}`);
+    const runs = JSON.parse(output.trim().split("\n").pop() ?? "[]") as Lifecycle[];
+    for (const run of runs) {
+      if (run.created !== run.size + 1) {
+        throw new Error(`${run.kind} x${run.size}: expected ${run.size + 1} creates, got ${run.created}`);
+      }
     }
-    const noop = median(runs.noop);
-    const scoped = median(runs.scoped);
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
-    const totals = (list: Lifecycle[]) => list.map((run) => seconds(run.totalMs)).join(", ");
-    const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / list.length);
-    console.log(`resources per stack: ${COUNT}; medians of ${ROUNDS} interleaved rounds (installed package)`);
-    console.log(`all rounds, up + destroy: no-op ${totals(runs.noop)}; ScopedToken ${totals(runs.scoped)}`);
+    report(runs, sizes, kinds);
+    const load = (figures: number[]) => figures.map((figure) => figure.toFixed(2)).join(", ");
     console.log(
-      `no-op dynamic resources: up ${seconds(noop.upMs)}, destroy ${seconds(noop.destroyMs)}, total ${seconds(noop.totalMs)}`,
-    );
-    console.log(
-      `ScopedTokens:            up ${seconds(scoped.upMs)}, destroy ${seconds(scoped.destroyMs)}, total ${seconds(scoped.totalMs)}`,
-    );
-    console.log(
-      `ratio ScopedToken / no-op (up + destroy): ${(scoped.totalMs / noop.totalMs).toFixed(2)}x (goal <= 1.30x)`,
-    );
-    console.log(
-      `state bytes per resource: ScopedToken mean ${mean(scoped.bytesPerResource)}, max ${Math.max(...scoped.bytesPerResource)} ` +
-        `(goal <= 4096), of which __provider ${scoped.providerBytes} (x2: inputs and outputs); no-op ${mean(noop.bytesPerResource)}`,
+      `\nbenchmark wall time ${seconds(performance.now() - started)}; ${cpus().length} CPUs, load average ` +
+        `(1, 5, 15 min) ${load(loadBefore)} at start, ${load(loadavg())} at end${PROFILE ? `; profiles under ${PROFILE}` : ""}`,
     );
   } finally {
     emulator.stop();

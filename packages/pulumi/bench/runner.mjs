@@ -1,15 +1,31 @@
-// Runs inside the installed project (see installed-project.ts): times `pulumi up` + `pulumi destroy` of
-// COUNT no-op dynamic resources and of COUNT ScopedTokens, in ROUNDS interleaved rounds, and prints one
-// JSON line of results. Connection and user token come from the environment.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// Runs inside the installed project (see installed-project.ts): for each stack size, times `pulumi up` +
+// `pulumi destroy` of SIZE no-op dynamic resources, SIZE no-op resources carrying the ScopedToken's secret
+// values, and SIZE ScopedTokens, in ROUNDS interleaved rounds, and prints one JSON line of results.
+// Connection and user token come from the environment. With BENCH_PROFILE=DIR it also writes the
+// engine's CPU profiles (pulumi --profiling), the provider host's (node --cpu-prof) and every checkpoint
+// the engine wrote (PULUMI_RETAIN_CHECKPOINTS) under DIR, one folder per lifecycle.
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { ScopedToken } from "@ghes-oauth/pulumi";
 import * as pulumi from "@pulumi/pulumi";
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 
-const COUNT = Number(process.env.BENCH_COUNT);
+const SIZES = process.env.BENCH_SIZES.split(",").map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS);
+const KINDS = process.env.BENCH_KINDS.split(",");
+const PROFILE = process.env.BENCH_PROFILE;
 const userToken = process.env.BENCH_USER_TOKEN;
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 const noopProvider = {
   async create() {
@@ -24,12 +40,41 @@ class Noop extends pulumi.dynamic.Resource {
   }
 }
 
-const programs = {
-  noop: async () => {
-    for (let i = 0; i < COUNT; i++) new Noop(`noop-${i}`);
+// The same secret values as a ScopedToken, of the same sizes: the parent token as an input (echoed in
+// the outputs, as the dynamic provider host does for every input it is given back) and a minted token
+// of the same length as an output. Nothing else: the difference to the plain no-op is the engine's
+// cost of carrying secrets.
+const secretsNoopProvider = {
+  async create(inputs) {
+    const token = `ghs_${Math.random().toString(36).slice(2).padEnd(36, "0")}`;
+    return { id: `noop-${Math.random().toString(36).slice(2)}`, outs: { ...inputs, token } };
   },
-  scoped: async () => {
-    for (let i = 0; i < COUNT; i++) {
+  async delete() {},
+};
+
+class SecretsNoop extends pulumi.dynamic.Resource {
+  constructor(name, secretsPerToken) {
+    super(
+      secretsNoopProvider,
+      name,
+      { ...secretsPerToken.inputs, token: undefined },
+      { additionalSecretOutputs: secretsPerToken.outputs },
+    );
+  }
+}
+
+/** Which properties of a ScopedToken's state are secret, read from a real one (see sampleShape). */
+let secretsPerToken = { inputs: { accessToken: pulumi.secret(userToken) }, outputs: ["token"] };
+
+const programs = {
+  noop: (size) => async () => {
+    for (let i = 0; i < size; i++) new Noop(`noop-${i}`);
+  },
+  "noop-secrets": (size) => async () => {
+    for (let i = 0; i < size; i++) new SecretsNoop(`noop-${i}`, secretsPerToken);
+  },
+  scoped: (size) => async () => {
+    for (let i = 0; i < size; i++) {
       new ScopedToken(`token-${i}`, {
         accessToken: userToken,
         target: "acme",
@@ -40,17 +85,72 @@ const programs = {
   },
 };
 
-async function lifecycle(kind, round) {
+/** Paths of the secret values in a state object (the engine's secret-signature objects). */
+function secretPaths(value, path = []) {
+  if (value === null || typeof value !== "object") return [];
+  if (value[SECRET_SIG_KEY] !== undefined) return [path.join(".")];
+  return Object.entries(value).flatMap(([key, item]) => secretPaths(item, [...path, key]));
+}
+
+/** A wrapper `pulumi` that adds --profiling to `up` and `destroy`, for the engine's CPU profile. */
+async function profilingCommand(dir) {
+  const real = await PulumiCommand.get();
+  const root = mkdtempSync(join(process.cwd(), ".pulumi", "profiling-cli-"));
+  mkdirSync(join(root, "bin"));
+  const script = join(root, "bin", "pulumi");
+  writeFileSync(
+    script,
+    `#!/bin/sh
+case " $* " in
+  *" up "*|*" destroy "*) exec "${real.command}" --profiling "${dir}/engine-$1" "$@" ;;
+  *) exec "${real.command}" "$@" ;;
+esac
+`,
+  );
+  chmodSync(script, 0o755);
+  return PulumiCommand.get({ root, skipVersionCheck: true });
+}
+
+function readCheckpoint(backendDir) {
+  const stacks = join(backendDir, ".pulumi", "stacks");
+  const [project] = readdirSync(stacks);
+  return JSON.parse(readFileSync(join(stacks, project, "bench.json"), "utf8"));
+}
+
+function checkpointFigures(backendDir) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.json\.\d+$/.test(entry.name)) {
+        files.push(statSync(path).size);
+      }
+    }
+  };
+  walk(backendDir);
+  return { checkpoints: files.length, checkpointBytes: files.reduce((a, b) => a + b, 0) };
+}
+
+async function lifecycle(kind, size, round) {
   mkdirSync(join(process.cwd(), ".pulumi"), { recursive: true });
   const workDir = mkdtempSync(join(process.cwd(), ".pulumi", "work-"));
   const backendDir = mkdtempSync(join(process.cwd(), ".pulumi", "backend-"));
+  const profileDir = PROFILE && join(PROFILE, `${kind}-${size}-${round}`);
+  const envVars = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" };
+  if (profileDir) {
+    mkdirSync(join(profileDir, "provider"), { recursive: true });
+    envVars.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(profileDir, "provider")}`;
+    envVars.PULUMI_RETAIN_CHECKPOINTS = "true";
+  }
   try {
     const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: "bench", projectName: `bench-${kind}-${round}`, program: programs[kind] },
+      { stackName: "bench", projectName: `bench-${kind}-${size}-${round}`, program: programs[kind](size) },
       {
         workDir,
         secretsProvider: "passphrase",
-        envVars: { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" },
+        envVars,
+        ...(profileDir ? { pulumiCommand: await profilingCommand(profileDir) } : {}),
       },
     );
     if (kind === "scoped") {
@@ -63,18 +163,38 @@ async function lifecycle(kind, round) {
     const upStarted = performance.now();
     const up = await stack.up({ parallel: 32 });
     const upMs = performance.now() - upStarted;
-    const resources = (await stack.workspace.exportStack("bench")).deployment.resources ?? [];
+    // The checkpoint as the engine wrote it (secrets encrypted), which is what `pulumi stack export`
+    // prints without --show-secrets (the Automation API's exportStack shows them).
+    const deployment = readCheckpoint(backendDir).checkpoint.latest;
+    const resources = deployment.resources ?? [];
+    const upCheckpoints = profileDir ? checkpointFigures(backendDir) : undefined;
     const destroyStarted = performance.now();
     await stack.destroy({ parallel: 32 });
     const destroyMs = performance.now() - destroyStarted;
     const mine = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    const sample = mine[0];
     return {
+      kind,
+      size,
       upMs,
       destroyMs,
       totalMs: upMs + destroyMs,
       created: up.summary.resourceChanges?.create ?? 0,
+      stateBytes: JSON.stringify(deployment).length,
       bytesPerResource: mine.map((r) => JSON.stringify(r).length),
-      providerBytes: mine[0]?.inputs?.__provider?.length ?? 0,
+      providerBytes: sample?.inputs?.__provider?.length ?? 0,
+      shape: sample && {
+        inputBytes: JSON.stringify(sample.inputs ?? {}).length,
+        outputBytes: JSON.stringify(sample.outputs ?? {}).length,
+        secretInputs: secretPaths(sample.inputs),
+        secretOutputs: secretPaths(sample.outputs),
+        secretBytes: [sample.inputs, sample.outputs]
+          .flatMap((part) => secretPaths(part).map((path) => path.split(".").reduce((v, k) => v[k], part)))
+          .reduce((total, secret) => total + JSON.stringify(secret).length, 0),
+      },
+      ...(profileDir
+        ? { checkpoints: { up: upCheckpoints, all: checkpointFigures(backendDir) }, profileDir }
+        : {}),
     };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -82,9 +202,28 @@ async function lifecycle(kind, round) {
   }
 }
 
-const runs = { noop: [], scoped: [] };
-for (let round = 0; round < ROUNDS; round++) {
-  runs.noop.push(await lifecycle("noop", round));
-  runs.scoped.push(await lifecycle("scoped", round));
+// The no-op with secrets copies a real ScopedToken's secret properties: learn them from a small stack.
+if (KINDS.includes("noop-secrets")) {
+  const probe = await lifecycle("scoped", 1, "probe");
+  const inputs = Object.fromEntries(
+    probe.shape.secretInputs.map((key) => [key, pulumi.secret(randomBytes(20).toString("hex"))]),
+  );
+  const outputs = probe.shape.secretOutputs;
+  for (const key of outputs) if (!(key in inputs)) inputs[key] = undefined;
+  secretsPerToken = { inputs, outputs };
+}
+
+const runs = [];
+for (const size of SIZES) {
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order each round so a change in machine load hits every kind alike.
+    for (let offset = 0; offset < KINDS.length; offset++) {
+      const kind = KINDS[(round + offset) % KINDS.length];
+      runs.push(await lifecycle(kind, size, round));
+      console.error(
+        `[bench] ${kind} x${size} round ${round + 1}/${ROUNDS}: ${(runs.at(-1).totalMs / 1000).toFixed(1)} s`,
+      );
+    }
+  }
 }
 console.log(JSON.stringify(runs));
