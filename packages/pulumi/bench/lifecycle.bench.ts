@@ -109,7 +109,12 @@ function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
 
   console.log("\nall rounds, up + destroy:");
   for (const size of sizes) {
-    const parts = kinds.map((kind) => `${LABELS[kind]} ${of(kind, size).map((run) => seconds(run.totalMs)).join(", ")}`);
+    const parts = kinds.map(
+      (kind) =>
+        `${LABELS[kind]} ${of(kind, size)
+          .map((run) => seconds(run.totalMs))
+          .join(", ")}`,
+    );
     console.log(`  ${size}: ${parts.join("; ")}`);
   }
   console.log("\nup / destroy (medians), ms per resource of each kind, state bytes per resource:");
@@ -133,7 +138,10 @@ function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
   }
   for (const run of runs.filter((candidate) => candidate.checkpoints)) {
     const { up, all } = run.checkpoints as NonNullable<Lifecycle["checkpoints"]>;
-    const destroy = { checkpoints: all.checkpoints - up.checkpoints, bytes: all.checkpointBytes - up.checkpointBytes };
+    const destroy = {
+      checkpoints: all.checkpoints - up.checkpoints,
+      bytes: all.checkpointBytes - up.checkpointBytes,
+    };
     console.log(
       `  checkpoints written, ${LABELS[run.kind]} x${run.size}: up ${up.checkpoints} (${(up.checkpointBytes / 1e6).toFixed(1)} MB), ` +
         `destroy ${destroy.checkpoints} (${(destroy.bytes / 1e6).toFixed(1)} MB)`,
