@@ -8,7 +8,7 @@
 //   profiles and every checkpoint's size (slower: not for timing)
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -31,6 +31,9 @@ interface Lifecycle {
   upMs: number;
   destroyMs: number;
   totalMs: number;
+  /** CPU time: the pulumi CLI and what it started (engine, provider host), the program, the emulator. */
+  cpuMs: { engine: number; program: number; emulator: number };
+  totalCpuMs: number;
   created: number;
   stateBytes: number;
   bytesPerResource: number[];
@@ -54,9 +57,9 @@ const LABELS: Record<Kind, string> = {
   scoped: "ScopedToken",
 };
 
-/** The run with the median up + destroy time. */
-function median(runs: Lifecycle[]): Lifecycle {
-  return [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)] as Lifecycle;
+/** The run with the median up + destroy time (wall clock, or CPU). */
+function median(runs: Lifecycle[], by: "totalMs" | "totalCpuMs" = "totalMs"): Lifecycle {
+  return [...runs].sort((a, b) => a[by] - b[by])[Math.floor(runs.length / 2)] as Lifecycle;
 }
 
 async function startEmulatorProcess() {
@@ -64,7 +67,7 @@ async function startEmulatorProcess() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-  return { apiUrl: line.trim(), stop: () => child.kill("SIGTERM") };
+  return { apiUrl: line.trim(), pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -107,12 +110,52 @@ function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
     );
   }
 
+  console.log(
+    "\nCPU time of up + destroy (engine and provider host + program + emulator; medians), steadier than the wall clock on a loaded machine:",
+  );
+  const cpuHeader = ["stack size", ...kinds.map((kind) => LABELS[kind])];
+  if (kinds.includes("noop-secrets")) cpuHeader.push("secrets / no-op");
+  cpuHeader.push("ScopedToken / no-op", "CPU ms per token");
+  console.log(`| ${cpuHeader.join(" | ")} |`);
+  console.log(`| ${cpuHeader.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
+  const cpuPerToken = new Map<number, number>();
+  for (const size of sizes) {
+    const medians = new Map(kinds.map((kind) => [kind, median(of(kind, size), "totalCpuMs")]));
+    const cell = (run: Lifecycle | undefined) =>
+      run
+        ? `${seconds(run.totalCpuMs)} (${(run.cpuMs.engine / 1000).toFixed(1)} + ${(run.cpuMs.program / 1000).toFixed(1)} + ${(run.cpuMs.emulator / 1000).toFixed(1)})`
+        : "-";
+    const noop = medians.get("noop");
+    const scoped = medians.get("scoped");
+    const secrets = medians.get("noop-secrets");
+    const cells = [String(size), ...kinds.map((kind) => cell(medians.get(kind)))];
+    if (secrets && noop) cells.push(`${(secrets.totalCpuMs / noop.totalCpuMs).toFixed(2)}x`);
+    if (scoped && noop) {
+      const ratio = scoped.totalCpuMs / noop.totalCpuMs;
+      cells.push(`${ratio.toFixed(2)}x ${ratio <= 1.3 ? "(met)" : "(MISSED: goal <= 1.30x)"}`);
+    } else cells.push("-");
+    if (scoped) {
+      cpuPerToken.set(size, scoped.totalCpuMs / size);
+      cells.push((scoped.totalCpuMs / size).toFixed(1));
+    } else cells.push("-");
+    console.log(`| ${cells.join(" | ")} |`);
+  }
+  if (cpuPerToken.size > 1) {
+    const low = Math.min(...cpuPerToken.keys());
+    const high = Math.max(...cpuPerToken.keys());
+    const growth = (cpuPerToken.get(high) as number) / (cpuPerToken.get(low) as number) - 1;
+    console.log(
+      `CPU per token at ${high} vs ${low}: ${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% ` +
+        `${Math.abs(growth) <= 0.15 ? "(met: goal within 15%)" : "(MISSED: goal within 15%)"}`,
+    );
+  }
+
   console.log("\nall rounds, up + destroy:");
   for (const size of sizes) {
     const parts = kinds.map(
       (kind) =>
         `${LABELS[kind]} ${of(kind, size)
-          .map((run) => seconds(run.totalMs))
+          .map((run) => `${seconds(run.totalMs)} (CPU ${seconds(run.totalCpuMs)})`)
           .join(", ")}`,
     );
     console.log(`  ${size}: ${parts.join("; ")}`);
@@ -165,6 +208,7 @@ async function main() {
     await admin.createInstallation({ client_id: app.client_id, account: "acme" });
     const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
 
+    if (PROFILE) mkdirSync(join(PROFILE, "program"), { recursive: true });
     const loadBefore = loadavg();
     const started = performance.now();
     const output = execFileSync(process.execPath, ["runner.mjs"], {
@@ -174,8 +218,17 @@ async function main() {
         BENCH_SIZES: sizes.join(","),
         BENCH_ROUNDS: String(ROUNDS),
         BENCH_KINDS: kinds.join(","),
-        ...(PROFILE ? { BENCH_PROFILE: PROFILE } : {}),
+        ...(PROFILE
+          ? {
+              BENCH_PROFILE: PROFILE,
+              BENCH_PROFILE_HOOK: join(here, "cpu-profile-hook.cjs"),
+              // The program runs in the runner's own process (an inline program): profile it too.
+              NODE_OPTIONS: `--require ${join(here, "cpu-profile-hook.cjs")}`,
+              BENCH_CPU_PROFILE_DIR: join(PROFILE, "program"),
+            }
+          : {}),
         BENCH_API_URL: emulator.apiUrl,
+        BENCH_EMULATOR_PID: String(emulator.pid),
         BENCH_CLIENT_ID: app.client_id,
         BENCH_CLIENT_SECRET: app.client_secret,
         BENCH_USER_TOKEN: token,

@@ -4,6 +4,7 @@
 // Connection and user token come from the environment. With BENCH_PROFILE=DIR it also writes the
 // engine's CPU profiles (pulumi --profiling), the provider host's (node --cpu-prof) and every checkpoint
 // the engine wrote (PULUMI_RETAIN_CHECKPOINTS) under DIR, one folder per lifecycle.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   chmodSync,
@@ -92,24 +93,55 @@ function secretPaths(value, path = []) {
   return Object.entries(value).flatMap(([key, item]) => secretPaths(item, [...path, key]));
 }
 
-/** A wrapper `pulumi` that adds --profiling to `up` and `destroy`, for the engine's CPU profile. */
-async function profilingCommand(dir) {
-  const real = await PulumiCommand.get();
-  const root = mkdtempSync(join(process.cwd(), ".pulumi", "profiling-cli-"));
+/**
+ * A wrapper `pulumi` that records the CPU time of each command and everything it started (the engine
+ * and the dynamic-provider host), with the shell's `times`, in `timesDir`; with `profileDir` it also
+ * adds --profiling to `up` and `destroy` (the engine's Go CPU profile).
+ */
+async function measuringCommand(timesDir, profileDir) {
+  // The real binary by its full path: the Automation API puts the wrapper's folder first on PATH.
+  const real = execFileSync("sh", ["-c", "command -v pulumi"]).toString().trim();
+  const root = mkdtempSync(join(process.cwd(), ".pulumi", "measuring-cli-"));
   mkdirSync(join(root, "bin"));
   const script = join(root, "bin", "pulumi");
+  const profiling = profileDir ? `--profiling "${profileDir}/engine-$1"` : "";
   writeFileSync(
     script,
     `#!/bin/sh
 case " $* " in
-  *" up "*|*" destroy "*) exec "${real.command}" --profiling "${dir}/engine-$1" "$@" ;;
-  *) exec "${real.command}" "$@" ;;
+  *" up "*|*" destroy "*) "${real}" ${profiling} "$@"; status=$?; times > "${timesDir}/$1" ;;
+  *) "${real}" "$@"; status=$? ;;
 esac
+exit $status
 `,
   );
   chmodSync(script, 0o755);
   return PulumiCommand.get({ root, skipVersionCheck: true });
 }
+
+/** CPU seconds of the children `times` reported (its second line: "1m2.5s 0m0.3s"). */
+function childCpuMs(timesFile) {
+  const children = readFileSync(timesFile, "utf8").trim().split("\n")[1] ?? "";
+  return children
+    .split(/\s+/)
+    .map((field) => /^(\d+)m([\d.]+)s$/.exec(field))
+    .reduce((total, match) => total + (match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : 0), 0);
+}
+
+/** CPU milliseconds a process has used so far (Linux /proc), or 0 where it cannot be read. */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const programCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 function readCheckpoint(backendDir) {
   const stacks = join(backendDir, ".pulumi", "stacks");
@@ -137,10 +169,12 @@ async function lifecycle(kind, size, round) {
   const workDir = mkdtempSync(join(process.cwd(), ".pulumi", "work-"));
   const backendDir = mkdtempSync(join(process.cwd(), ".pulumi", "backend-"));
   const profileDir = PROFILE && join(PROFILE, `${kind}-${size}-${round}`);
+  const timesDir = mkdtempSync(join(process.cwd(), ".pulumi", "times-"));
   const envVars = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" };
   if (profileDir) {
     mkdirSync(join(profileDir, "provider"), { recursive: true });
-    envVars.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(profileDir, "provider")}`;
+    envVars.NODE_OPTIONS = `--require ${process.env.BENCH_PROFILE_HOOK}`;
+    envVars.BENCH_CPU_PROFILE_DIR = join(profileDir, "provider");
     envVars.PULUMI_RETAIN_CHECKPOINTS = "true";
   }
   try {
@@ -150,7 +184,7 @@ async function lifecycle(kind, size, round) {
         workDir,
         secretsProvider: "passphrase",
         envVars,
-        ...(profileDir ? { pulumiCommand: await profilingCommand(profileDir) } : {}),
+        pulumiCommand: await measuringCommand(timesDir, profileDir),
       },
     );
     if (kind === "scoped") {
@@ -160,6 +194,8 @@ async function lifecycle(kind, size, round) {
         "ghes-oauth:clientSecret": { value: process.env.BENCH_CLIENT_SECRET, secret: true },
       });
     }
+    const emulatorPid = Number(process.env.BENCH_EMULATOR_PID);
+    const cpuBefore = { program: programCpuMs(), emulator: processCpuMs(emulatorPid) };
     const upStarted = performance.now();
     const up = await stack.up({ parallel: 32 });
     const upMs = performance.now() - upStarted;
@@ -171,6 +207,11 @@ async function lifecycle(kind, size, round) {
     const destroyStarted = performance.now();
     await stack.destroy({ parallel: 32 });
     const destroyMs = performance.now() - destroyStarted;
+    const cpuMs = {
+      engine: childCpuMs(join(timesDir, "up")) + childCpuMs(join(timesDir, "destroy")),
+      program: programCpuMs() - cpuBefore.program,
+      emulator: processCpuMs(emulatorPid) - cpuBefore.emulator,
+    };
     const mine = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
     const sample = mine[0];
     return {
@@ -179,6 +220,8 @@ async function lifecycle(kind, size, round) {
       upMs,
       destroyMs,
       totalMs: upMs + destroyMs,
+      cpuMs,
+      totalCpuMs: cpuMs.engine + cpuMs.program + cpuMs.emulator,
       created: up.summary.resourceChanges?.create ?? 0,
       stateBytes: JSON.stringify(deployment).length,
       bytesPerResource: mine.map((r) => JSON.stringify(r).length),
@@ -199,6 +242,7 @@ async function lifecycle(kind, size, round) {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
     rmSync(backendDir, { recursive: true, force: true });
+    rmSync(timesDir, { recursive: true, force: true });
   }
 }
 
