@@ -1,11 +1,19 @@
 import { isDeepStrictEqual } from "node:util";
 import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenState } from "../scoped-token-state.js";
+import type { MintedTokenFacts, ScopedTokenState } from "../scoped-token-state.js";
 import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
+import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 import { refreshedFacts } from "./minted-token-facts.js";
-import { inputsOf } from "./scope-request.js";
+import { inputsOf, stateInputs } from "./scope-request.js";
+
+/** The state minus the old inputs (and the old parent digest), so no old input lingers. */
+function factsOf(state: ScopedTokenState): MintedTokenFacts {
+  const facts: Record<string, unknown> = { ...state };
+  for (const key of [...SCOPED_TOKEN_PROPERTIES, "accessTokenHash"]) delete facts[key];
+  return facts as unknown as MintedTokenFacts;
+}
 
 /**
  * In-place changes. A new rotationTrigger resets the token (PATCH /applications/{client_id}/token): a
@@ -18,13 +26,12 @@ export async function updateScopedToken(
 ): Promise<UpdateResult<ScopedTokenState>> {
   const inputs = inputsOf(newProps);
   if (isDeepStrictEqual(olds.rotationTrigger, inputs.rotationTrigger)) {
-    const { accessToken: _a, rotationTrigger: _r, connection: _c, ...facts } = olds;
-    return { outs: { ...facts, ...inputs } };
+    return { outs: { ...factsOf(olds), ...stateInputs(inputs) } };
   }
   const client = clientFor(resolveConnection(inputs.connection));
   try {
     const authorization = await client.resetToken(olds.token);
-    return { outs: { ...inputs, ...refreshedFacts(olds, authorization) } };
+    return { outs: { ...stateInputs(inputs), ...refreshedFacts(factsOf(olds), authorization) } };
   } catch (error) {
     throw explainApiError("rotating the scoped token", error);
   }
