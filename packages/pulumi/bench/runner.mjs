@@ -171,6 +171,7 @@ async function lifecycle(kind, size, round) {
   const profileDir = PROFILE && join(PROFILE, `${kind}-${size}-${round}`);
   const timesDir = mkdtempSync(join(process.cwd(), ".pulumi", "times-"));
   const envVars = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" };
+  if (process.env.BENCH_SKIP_CHECKPOINTS) envVars.PULUMI_SKIP_CHECKPOINTS = "true";
   if (profileDir) {
     mkdirSync(join(profileDir, "provider"), { recursive: true });
     envVars.NODE_OPTIONS = `--require ${process.env.BENCH_PROFILE_HOOK}`;

@@ -74,11 +74,12 @@ export class ScopedToken extends pulumi.dynamic.Resource {
       },
       {
         ...opts,
+        // State lists these for every resource: only the outputs that exist and are secrets. (An output
+        // that echoes a secret input is kept secret by the engine as well.)
         additionalSecretOutputs: [
           ...(opts?.additionalSecretOutputs ?? []),
           "token",
-          "accessToken",
-          "connection",
+          ...(args.connection === undefined ? [] : ["connection"]),
         ],
       },
       "ghes-oauth",
