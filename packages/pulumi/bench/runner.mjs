@@ -172,9 +172,12 @@ async function lifecycle(kind, size, round) {
   const timesDir = mkdtempSync(join(process.cwd(), ".pulumi", "times-"));
   const envVars = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "bench" };
   if (process.env.BENCH_SKIP_CHECKPOINTS) envVars.PULUMI_SKIP_CHECKPOINTS = "true";
+  const hostCpuDir = mkdtempSync(join(process.cwd(), ".pulumi", "host-cpu-"));
+  envVars.NODE_OPTIONS = `--require ${process.env.BENCH_CPU_USAGE_HOOK}`;
+  envVars.BENCH_CPU_USAGE_DIR = hostCpuDir;
   if (profileDir) {
     mkdirSync(join(profileDir, "provider"), { recursive: true });
-    envVars.NODE_OPTIONS = `--require ${process.env.BENCH_PROFILE_HOOK}`;
+    envVars.NODE_OPTIONS += ` --require ${process.env.BENCH_PROFILE_HOOK}`;
     envVars.BENCH_CPU_PROFILE_DIR = join(profileDir, "provider");
     envVars.PULUMI_RETAIN_CHECKPOINTS = "true";
   }
@@ -208,8 +211,13 @@ async function lifecycle(kind, size, round) {
     const destroyStarted = performance.now();
     await stack.destroy({ parallel: 32 });
     const destroyMs = performance.now() - destroyStarted;
+    const pulumiCpuMs = childCpuMs(join(timesDir, "up")) + childCpuMs(join(timesDir, "destroy"));
+    const providerHost = readdirSync(hostCpuDir)
+      .map((file) => Number(readFileSync(join(hostCpuDir, file), "utf8")) / 1000)
+      .reduce((a, b) => a + b, 0);
     const cpuMs = {
-      engine: childCpuMs(join(timesDir, "up")) + childCpuMs(join(timesDir, "destroy")),
+      engine: pulumiCpuMs - providerHost,
+      providerHost,
       program: programCpuMs() - cpuBefore.program,
       emulator: processCpuMs(emulatorPid) - cpuBefore.emulator,
     };
@@ -222,7 +230,7 @@ async function lifecycle(kind, size, round) {
       destroyMs,
       totalMs: upMs + destroyMs,
       cpuMs,
-      totalCpuMs: cpuMs.engine + cpuMs.program + cpuMs.emulator,
+      totalCpuMs: cpuMs.engine + cpuMs.providerHost + cpuMs.program + cpuMs.emulator,
       created: up.summary.resourceChanges?.create ?? 0,
       stateBytes: JSON.stringify(deployment).length,
       bytesPerResource: mine.map((r) => JSON.stringify(r).length),
@@ -244,6 +252,7 @@ async function lifecycle(kind, size, round) {
     rmSync(workDir, { recursive: true, force: true });
     rmSync(backendDir, { recursive: true, force: true });
     rmSync(timesDir, { recursive: true, force: true });
+    rmSync(hostCpuDir, { recursive: true, force: true });
   }
 }
 
