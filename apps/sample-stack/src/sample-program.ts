@@ -1,18 +1,28 @@
-import { ScopedToken } from "@ghes-oauth/pulumi";
+import { ScopedToken, UserToken } from "@ghes-oauth/pulumi";
 import * as pulumi from "@pulumi/pulumi";
 
 /**
- * Four tokens a platform team might hand out, each narrowed to what its job needs: by repository name,
- * by repository ID, organization-wide by account ID, and read/write mixes. Connection details come from
- * stack config `ghes-oauth:baseUrl`, `ghes-oauth:clientId`, `ghes-oauth:clientSecret`.
+ * A user's sign-in kept alive (a UserToken seeded with the refresh token of a device- or web-flow
+ * sign-in) and four tokens a platform team might hand out from it, each narrowed to what its job needs:
+ * by repository name, by repository ID, organization-wide by account ID, and read/write mixes. A
+ * scheduled `pulumi up` renews the user token and re-mints every scoped token within `renewBefore` of
+ * its expiry. Connection details come from stack config `ghes-oauth:baseUrl`, `ghes-oauth:clientId`,
+ * `ghes-oauth:clientSecret`.
  */
 export function sampleProgram() {
   const config = new pulumi.Config("ghes-oauth-sample");
   const org = config.require("org");
-  const userAccessToken = config.requireSecret("userAccessToken");
+  const renewBefore = config.get("renewBefore") ?? "1h";
+
+  const user = new UserToken("platform-user", {
+    refreshToken: config.requireSecret("userRefreshToken"),
+    renewBefore,
+  });
+  const userAccessToken = user.accessToken;
 
   const ciRead = new ScopedToken("ci-read", {
     accessToken: userAccessToken,
+    renewBefore,
     target: org,
     repositories: ["api", "web"],
     permissions: { contents: "read", metadata: "read" },
@@ -20,6 +30,7 @@ export function sampleProgram() {
 
   const releaseBot = new ScopedToken("release-bot", {
     accessToken: userAccessToken,
+    renewBefore,
     target: org,
     repositoryIds: config.requireObject<number[]>("releaseRepositoryIds"),
     permissions: { contents: "write", pull_requests: "write", statuses: "read" },
@@ -28,12 +39,14 @@ export function sampleProgram() {
 
   const orgAuditor = new ScopedToken("org-auditor", {
     accessToken: userAccessToken,
+    renewBefore,
     targetId: config.requireNumber("orgId"),
     permissions: { members: "read", organization_administration: "read" },
   });
 
   const issueTriage = new ScopedToken("issue-triage", {
     accessToken: userAccessToken,
+    renewBefore,
     target: org,
     permissions: { issues: "write", pull_requests: "read" },
   });
@@ -59,6 +72,11 @@ export function sampleProgram() {
   );
 
   return {
+    user: pulumi.output({
+      login: user.userLogin,
+      expiresAt: user.expiresAt,
+      refreshTokenExpiresAt: user.refreshTokenExpiresAt,
+    }),
     tokens: facts,
     /** One token handed on, as a secret: `pulumi stack output ciReadToken --show-secrets`. */
     ciReadToken: ciRead.token,

@@ -14,19 +14,7 @@ export interface ApiLocation {
  * `/api/v3`, api.github.com stays at the root, trailing slashes are trimmed.
  */
 export function normalizeBaseUrl(baseUrl: string): ApiLocation {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw invalid(
-      "must be an absolute URL such as https://github.example.com or https://github.example.com/api/v3",
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw invalid("must use https:// (or http:// on loopback)");
-  if (url.username || url.password)
-    throw invalid("must not contain credentials; use clientId and clientSecret");
-  if (url.search || url.hash) throw invalid("must not contain a query string or fragment");
+  const url = parseServiceUrl(baseUrl, "baseUrl");
   const path = url.pathname.replace(/\/+$/, "");
   const basePath = path === "" && url.hostname !== "api.github.com" ? "/api/v3" : path;
   return {
@@ -35,6 +23,25 @@ export function normalizeBaseUrl(baseUrl: string): ApiLocation {
     secure: url.protocol === "https:",
     loopback: isLoopbackHost(url.hostname),
   };
+}
+
+/** Parses an http(s) URL option, refusing credentials, a query string or a fragment. */
+export function parseServiceUrl(value: string, option: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(
+      option,
+      "must be an absolute URL such as https://github.example.com or https://github.example.com/api/v3",
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalid(option, "must use https:// (or http:// on loopback)");
+  if (url.username || url.password)
+    throw invalid(option, "must not contain credentials; use clientId and clientSecret");
+  if (url.search || url.hash) throw invalid(option, "must not contain a query string or fragment");
+  return url;
 }
 
 /**
@@ -49,6 +56,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
 }
 
-function invalid(message: string): InvalidInputError {
-  return new InvalidInputError([{ path: "baseUrl", message }]);
+function invalid(option: string, message: string): InvalidInputError {
+  return new InvalidInputError([{ path: option, message }]);
 }

@@ -4,6 +4,12 @@ import type { RetryOptions } from "./retry/retry-policy.js";
 export interface OAuthAppClientOptions {
   /** `https://HOST`, `https://HOST/api/v3` or `https://api.github.com`. */
   readonly baseUrl: string;
+  /**
+   * The instance's web URL, where the OAuth endpoints (`/login/oauth/access_token`,
+   * `/login/device/code`) live. Default: derived from baseUrl (`https://HOST/api/v3` -> `https://HOST`,
+   * `https://api.github.com` -> `https://github.com`). Same https/loopback rules as baseUrl.
+   */
+  readonly webUrl?: string;
   /** The OAuth/GitHub App's client ID (the Basic auth username). */
   readonly clientId: string;
   /** The app's client secret (the Basic auth password). Sent with every request. */
@@ -24,6 +30,11 @@ export interface OAuthAppClientOptions {
   readonly dispatcher?: Dispatcher;
   /** Permit `http://` to a non-loopback host. The client secret then travels in clear text. */
   readonly allowInsecureHttp?: boolean;
+  /**
+   * Send permission names this release's catalogue does not know (a server newer than it) instead of
+   * refusing them locally; the server judges them. Known names are still checked against their levels.
+   */
+  readonly allowUnknownPermissions?: boolean;
 }
 
 /** Per-call options, accepted by every method. */

@@ -1,76 +1,76 @@
+import { API_VERSIONS } from "@ghes-oauth/github-contract";
+import { OpenApiContract } from "@ghes-oauth/github-contract-generator";
 import { Pool } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GitHubApiError, OAuthAppClient } from "../src/index.js";
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
-import { loadNewestGhesDescription, OpenApiContract } from "./support/openapi.js";
 import { type RecordedExchange, recordingInterceptor } from "./support/recording-interceptor.js";
 import { UNKNOWN_TOKEN } from "./support/sha256.js";
 
-const { file, spec } = loadNewestGhesDescription();
-const contract = new OpenApiContract(spec);
+describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (version) => {
+  const contract = new OpenApiContract(version);
 
-let emulator: SeededEmulator;
-let pool: Pool;
-let client: OAuthAppClient;
-const log: RecordedExchange[] = [];
+  let emulator: SeededEmulator;
+  let pool: Pool;
+  let client: OAuthAppClient;
+  const log: RecordedExchange[] = [];
 
-beforeAll(async () => {
-  emulator = await startSeededEmulator();
-  pool = new Pool(new URL(emulator.apiUrl).origin);
-  client = new OAuthAppClient({
-    baseUrl: emulator.apiUrl,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-    dispatcher: pool.compose(recordingInterceptor(log)),
-    retry: false,
+  beforeAll(async () => {
+    emulator = await startSeededEmulator({ apiVersion: version });
+    pool = new Pool(new URL(emulator.apiUrl).origin);
+    client = new OAuthAppClient({
+      baseUrl: emulator.apiUrl,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      dispatcher: pool.compose(recordingInterceptor(log)),
+      retry: false,
+    });
   });
-});
-afterAll(async () => {
-  await client?.close();
-  await pool?.close();
-  await emulator?.close();
-});
-beforeEach(async () => {
-  log.length = 0;
-  await emulator.admin.clearFaults();
-});
-
-/** Runs `call`, then validates the one exchange it made against the operation's description. */
-async function conforms(operationId: string, call: () => Promise<unknown>, expectedStatus: number) {
-  await call().catch((error: unknown) => {
-    if (!(error instanceof GitHubApiError)) throw error;
+  afterAll(async () => {
+    await client?.close();
+    await pool?.close();
+    await emulator?.close();
   });
-  expect(log).toHaveLength(1);
-  const exchange = log[0] as RecordedExchange;
-  const operation = contract.operation(operationId);
-  const apiPath = new URL(emulator.apiUrl).pathname;
+  beforeEach(async () => {
+    log.length = 0;
+    await emulator.admin.clearFaults();
+  });
 
-  expect(exchange.method).toBe(operation.method);
-  expect(exchange.path).toBe(`${apiPath}${operation.path.replace("{client_id}", emulator.clientId)}`);
-  expect(exchange.status).toBe(expectedStatus);
+  /** Runs `call`, then validates the one exchange it made against the operation's description. */
+  async function conforms(operationId: string, call: () => Promise<unknown>, expectedStatus: number) {
+    await call().catch((error: unknown) => {
+      if (!(error instanceof GitHubApiError)) throw error;
+    });
+    expect(log).toHaveLength(1);
+    const exchange = log[0] as RecordedExchange;
+    const operation = contract.operation(operationId);
+    const apiPath = new URL(emulator.apiUrl).pathname;
 
-  expect(operation.request, `${operationId} documents a JSON request body`).toBeDefined();
-  const request = operation.request;
-  if (request) {
-    const valid = request(JSON.parse(exchange.requestBody ?? "null"));
-    expect(request.errors ?? [], `${operationId} request body`).toEqual([]);
-    expect(valid).toBe(true);
+    expect(exchange.method).toBe(operation.method);
+    expect(exchange.path).toBe(`${apiPath}${operation.path.replace("{client_id}", emulator.clientId)}`);
+    expect(exchange.status).toBe(expectedStatus);
+
+    expect(operation.request, `${operationId} documents a JSON request body`).toBeDefined();
+    const request = operation.request;
+    if (request) {
+      const valid = request(JSON.parse(exchange.requestBody ?? "null"));
+      expect(request.errors ?? [], `${operationId} request body`).toEqual([]);
+      expect(valid).toBe(true);
+    }
+
+    expect([...operation.responses.keys()], `${operationId} documents status ${exchange.status}`).toContain(
+      exchange.status,
+    );
+    const response = operation.responses.get(exchange.status);
+    if (response) {
+      const valid = response(JSON.parse(exchange.responseBody));
+      expect(response.errors ?? [], `${operationId} ${exchange.status} response body`).toEqual([]);
+      expect(valid).toBe(true);
+    } else {
+      expect(exchange.responseBody).toBe("");
+    }
   }
 
-  expect([...operation.responses.keys()], `${operationId} documents status ${exchange.status}`).toContain(
-    exchange.status,
-  );
-  const response = operation.responses.get(exchange.status);
-  if (response) {
-    const valid = response(JSON.parse(exchange.responseBody));
-    expect(response.errors ?? [], `${operationId} ${exchange.status} response body`).toEqual([]);
-    expect(valid).toBe(true);
-  } else {
-    expect(exchange.responseBody).toBe("");
-  }
-}
-
-describe(`conformance to GitHub's OpenAPI description (${file})`, () => {
   it("apps/check-token: 200", async () => {
     const token = await emulator.newToken();
     await conforms("apps/check-token", () => client.checkToken(token), 200);
@@ -157,6 +157,7 @@ describe(`conformance to GitHub's OpenAPI description (${file})`, () => {
 });
 
 describe("the contract validators themselves", () => {
+  const contract = new OpenApiContract("ghes-3.19");
   it("reject bodies that do not conform", () => {
     const checkToken = contract.operation("apps/check-token");
     expect(checkToken.request?.({})).toBe(false);

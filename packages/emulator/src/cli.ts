@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from "@ghes-oauth/github-contract";
+import { PermissionCatalogue } from "./permission-catalogue.js";
 import { readTlsFiles, startEmulator } from "./server.js";
 
 const HELP = `Usage: ghes-oauth-emulator [options]
@@ -9,12 +11,15 @@ Options:
   --port <n>           TCP port (default: a free port)
   --host <addr>        interface to bind (default: 127.0.0.1; the admin API has no auth)
   --data-file <path>   keep all state in this SQLite file (default: in memory)
+  --api-version <v>    the GitHub API description whose scoped-token permissions are served:
+                       ${API_VERSIONS.join(", ")} (default: ${DEFAULT_API_VERSION})
   --tls-cert <path>    PEM certificate: serve HTTPS (needs --tls-key)
   --tls-key <path>     PEM private key
   --quiet              no access log
   -h, --help           show this help
 
-The first line printed is the API URL, e.g. http://127.0.0.1:8080/api/v3.`;
+The first line printed is the API URL, e.g. http://127.0.0.1:8080/api/v3; the second names the API
+version served and its permission count.`;
 
 function fail(message: string): never {
   process.stderr.write(`ghes-oauth-emulator: ${message}\n\n${HELP}\n`);
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
         port: { type: "string" },
         host: { type: "string" },
         "data-file": { type: "string" },
+        "api-version": { type: "string" },
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
         quiet: { type: "boolean", default: false },
@@ -52,11 +58,14 @@ async function main(): Promise<void> {
     fail(`--port must be 0..65535, got ${values.port}`);
   if (Boolean(values["tls-cert"]) !== Boolean(values["tls-key"]))
     fail("--tls-cert and --tls-key go together");
+  const apiVersion = values["api-version"] ?? DEFAULT_API_VERSION;
+  if (!isApiVersion(apiVersion)) fail(`--api-version must be one of ${API_VERSIONS.join(", ")}`);
 
   const emulator = await startEmulator({
     port,
     host: values.host,
     dataFile: values["data-file"],
+    apiVersion,
     tls:
       values["tls-cert"] && values["tls-key"]
         ? readTlsFiles(values["tls-cert"], values["tls-key"])
@@ -64,6 +73,8 @@ async function main(): Promise<void> {
     log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${emulator.apiUrl}\n`);
+  const { names } = new PermissionCatalogue(emulator.apiVersion);
+  process.stdout.write(`API version ${emulator.apiVersion}: ${names.length} scoped-token permissions\n`);
 
   const shutdown = () => {
     emulator.close().then(

@@ -1,7 +1,6 @@
+import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
 import type { FaultConfig } from "./faults/fault-config.js";
 import type { RequestLogEntry } from "./request-log.js";
-
-type Level = "read" | "write" | "admin";
 
 export interface EmulatedAccount {
   id: number;
@@ -121,6 +120,11 @@ export class EmulatorAdmin {
     return this.#call<LiveToken[]>("GET", `/_emulator/tokens?client_id=${encodeURIComponent(clientId)}`);
   }
 
+  /**
+   * Replaces the active faults (token API only). `path` selects paths containing a string, `pathPattern`
+   * paths matching a glob (`*` within a segment, `**` across, e.g. `**` + `/token`); regular expressions
+   * are refused with a 422.
+   */
   setFaults(config: FaultConfig) {
     return this.#call<FaultConfig>("PUT", "/_emulator/faults", config);
   }
@@ -135,7 +139,7 @@ export class EmulatorAdmin {
     });
   }
 
-  /** API requests answered so far (never bodies, tokens or secrets). */
+  /** API requests answered so far (never bodies, tokens or secrets; paths and queries redacted). */
   requests() {
     return this.#call<RequestLogEntry[]>("GET", "/_emulator/requests");
   }

@@ -7,6 +7,7 @@ export {
   type LiveToken,
 } from "./emulator-admin.js";
 export type { FaultConfig } from "./faults/fault-config.js";
+export { PermissionCatalogue } from "./permission-catalogue.js";
 export {
   isLevelAllowed,
   isPermissionName,
@@ -19,3 +20,4 @@ export {
 } from "./permissions.js";
 export type { RequestLogEntry } from "./request-log.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator, type TlsOptions } from "./server.js";
+export { type DataFileHolder, DataFileInUseError } from "./store/data-file-lock.js";

@@ -1,7 +1,8 @@
+import type { RepositorySelection } from "@ghes-oauth/github-contract";
 import type { PermissionSet } from "./permissions.js";
 
+export type { RepositorySelection };
 export type AccountType = "User" | "Organization";
-export type RepositorySelection = "all" | "selected";
 
 /** Times are epoch milliseconds on the emulator's clock. */
 export interface Account {

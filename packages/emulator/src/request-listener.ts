@@ -3,11 +3,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { accessLogLine } from "./access-log.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
-import { ApiError, notFound } from "./http/api-error.js";
+import { ApiError, notFound, payloadTooLarge } from "./http/api-error.js";
+import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
+import { declaresOversizedBody } from "./http/read-body.js";
 import { sendForm, sendJson, sendNoContent } from "./http/send.js";
-import { redactPath } from "./redact.js";
+import { redactPath, redactQuery } from "./redact.js";
 import { newRequestId } from "./request-id.js";
 import type { RequestLog, RequestLogEntry } from "./request-log.js";
 
@@ -20,6 +22,11 @@ const WEB_PREFIX = "/login/";
 function routePathOf(pathname: string): string {
   if (pathname === API_PREFIX) return "/";
   return pathname.startsWith(`${API_PREFIX}/`) ? pathname.slice(API_PREFIX.length) : pathname;
+}
+
+function tooLargeReply(): Reply {
+  const error = payloadTooLarge(DOCUMENTATION_URLS.root);
+  return { status: error.status, body: error.body };
 }
 
 export interface ListenerDependencies {
@@ -44,7 +51,7 @@ export function createRequestListener({
   log,
 }: ListenerDependencies) {
   async function answer(exchange: Exchange, routes: readonly Route[]): Promise<void> {
-    const { req, res, requestId } = exchange;
+    const { req, requestId } = exchange;
     let reply: Reply;
     try {
       const match = matchRoute(routes, req.method ?? "GET", exchange.routePath);
@@ -64,11 +71,27 @@ export function createRequestListener({
         reply = { status: error.status, body: error.body, headers: error.headers };
       }
     }
-    await bodyReceived(exchange);
+    await send(exchange, reply);
+  }
+
+  /**
+   * Sends `reply` once the request body is in. A body that proves too large to read turns any answer
+   * into a 413 (as a declared oversized Content-Length does up front), sent with `connection: close`
+   * and closed gracefully, so the client reads the 413 instead of a reset.
+   */
+  async function send(exchange: Exchange, reply: Reply): Promise<void> {
+    const { req, res, requestId } = exchange;
+    const complete = await bodyReceived(exchange);
     if (res.destroyed) return;
-    if (reply.status === 204) sendNoContent(res, requestId);
-    else if (reply.form !== undefined) sendForm(res, requestId, reply.status, reply.form, reply.headers);
-    else sendJson(res, requestId, reply.status, reply.body, reply.headers);
+    let answer = reply;
+    if (!complete) {
+      const tooLarge = reply.status === 413 ? reply : tooLargeReply();
+      answer = { ...tooLarge, headers: { ...tooLarge.headers, connection: "close" } };
+      lingerOnClose(req.socket);
+    }
+    if (answer.status === 204) sendNoContent(res, requestId, answer.headers);
+    else if (answer.form !== undefined) sendForm(res, requestId, answer.status, answer.form, answer.headers);
+    else sendJson(res, requestId, answer.status, answer.body, answer.headers);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -79,18 +102,14 @@ export function createRequestListener({
     const pathname = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
     const routePath = routePathOf(pathname);
     const isAdmin = routePath.startsWith(ADMIN_PREFIX);
-    const exchange = new Exchange(
-      req,
-      res,
-      requestId,
-      routePath,
-      queryStart < 0 ? "" : rawUrl.slice(queryStart + 1),
-    );
+    const rawQuery = queryStart < 0 ? "" : rawUrl.slice(queryStart + 1);
+    const exchange = new Exchange(req, res, requestId, routePath, rawQuery);
 
     res.once("close", () => {
       const entry: RequestLogEntry = {
         method: req.method ?? "GET",
         path: redactPath(pathname),
+        query: redactQuery(rawQuery),
         status: res.writableFinished ? res.statusCode : 0,
         time: new Date(Date.now() - (performance.now() - started)).toISOString(),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -100,6 +119,8 @@ export function createRequestListener({
       log?.(accessLogLine(entry));
     });
 
+    // Refused before anything else, routing and faults included: the body is never read.
+    if (declaresOversizedBody(req)) return send(exchange, tooLargeReply());
     if (isAdmin) return answer(exchange, adminRoutes);
 
     const fault = faults.decide(req.method ?? "GET", pathname);
@@ -111,9 +132,7 @@ export function createRequestListener({
     }
     if (fault.status !== undefined) {
       const error = faultResponse(fault.status, requestId);
-      await bodyReceived(exchange);
-      if (!res.destroyed) sendJson(res, requestId, error.status, error.body, error.headers);
-      return;
+      return send(exchange, { status: error.status, body: error.body, headers: error.headers });
     }
     return answer(exchange, pathname.startsWith(WEB_PREFIX) ? webRoutes : apiRoutes);
   }

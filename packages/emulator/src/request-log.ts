@@ -1,8 +1,13 @@
 /** One answered API request, as GET /_emulator/requests lists it: never a body, token or secret. */
 export interface RequestLogEntry {
   method: string;
-  /** The request path with any path-style token replaced by `REDACTED`, without the query string. */
+  /**
+   * The request path, percent-decoded, with path-style and token-shaped credentials replaced by
+   * `REDACTED`; without the query string.
+   */
   path: string;
+  /** The query string with every value but `client_id`'s replaced by `REDACTED`; "" when none. */
+  query: string;
   /** The status sent, or 0 when the connection was reset (by a fault or the client) before an answer. */
   status: number;
   /** When the request arrived, ISO 8601 wall-clock time. */

@@ -2,15 +2,18 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { type ApiVersion, DEFAULT_API_VERSION } from "@ghes-oauth/github-contract";
 import { adminRoutes } from "./admin/admin-routes.js";
 import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { declaresOversizedBody } from "./http/read-body.js";
 import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
 import { GrantService } from "./oauth/grant-service.js";
 import { oauthRoutes } from "./oauth/oauth-routes.js";
 import { WebFlowCodes } from "./oauth/web-flow-codes.js";
+import { PermissionCatalogue } from "./permission-catalogue.js";
 import type { EmulatorUrls } from "./render/urls.js";
 import { createRequestListener } from "./request-listener.js";
 import { RequestLog } from "./request-log.js";
@@ -37,6 +40,11 @@ export interface EmulatorOptions {
   tls?: TlsOptions;
   /** Receives one access-log line per request (never a token or secret); silent when omitted. */
   log?: (line: string) => void;
+  /**
+   * The GitHub API description whose scoped-token permissions are served (`ghes-3.17`, `ghes-3.18`,
+   * `ghes-3.19`, `api.github.com`); names it lacks are refused with a 422. Default: the newest GHES.
+   */
+  apiVersion?: ApiVersion;
 }
 
 export interface RunningEmulator {
@@ -48,6 +56,8 @@ export interface RunningEmulator {
    */
   url: string;
   port: number;
+  /** The API version served, e.g. `ghes-3.19`. */
+  apiVersion: ApiVersion;
   close(): Promise<void>;
 }
 
@@ -63,10 +73,11 @@ function urlHost(host: string): string {
 /** Starts an emulator and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
+  const catalogue = new PermissionCatalogue(options.apiVersion ?? DEFAULT_API_VERSION);
   const store = new SqliteStore(options.dataFile ?? ":memory:");
   const clock = createClock(store.clockOffsetMs(), (offset) => store.setClockOffsetMs(offset));
   const urls: EmulatorUrls = { origin: "", apiUrl: "" };
-  const service = new TokenService(store, clock, urls);
+  const service = new TokenService(store, clock, urls, catalogue);
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
   const devices = new DeviceAuthorizations(clock);
@@ -88,6 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listenerOnEmulatorTime)
     : createHttpServer(listenerOnEmulatorTime);
+  // `Expect: 100-continue`: a client announcing an oversized body gets its 413 before sending it.
+  server.on("checkContinue", (req, res) => {
+    if (!declaresOversizedBody(req)) res.writeContinue();
+    listenerOnEmulatorTime(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   // A client that stalls mid-request is cut off rather than holding a connection forever.
   server.requestTimeout = 30_000;
@@ -113,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     apiUrl: urls.apiUrl,
     url: urls.origin,
     port,
+    apiVersion: catalogue.version,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {

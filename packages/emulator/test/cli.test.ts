@@ -13,7 +13,15 @@ describe("the ghes-oauth-emulator bin", () => {
   it("--help describes the flags and exits 0", async () => {
     const { code, stdout } = await runCli(["--help"]);
     expect(code).toBe(0);
-    for (const flag of ["--port", "--host", "--data-file", "--tls-cert", "--tls-key", "--quiet"]) {
+    for (const flag of [
+      "--port",
+      "--host",
+      "--data-file",
+      "--api-version",
+      "--tls-cert",
+      "--tls-key",
+      "--quiet",
+    ]) {
       expect(stdout).toContain(flag);
     }
   });
@@ -22,6 +30,22 @@ describe("the ghes-oauth-emulator bin", () => {
     expect((await runCli(["--nope"])).code).toBe(2);
     expect((await runCli(["--port", "70000"])).code).toBe(2);
     expect((await runCli(["--tls-cert", "x.pem"])).code).toBe(2);
+    const badVersion = await runCli(["--api-version", "ghes-3.2"]);
+    expect(badVersion.code).toBe(2);
+    expect(badVersion.stderr).toContain("ghes-3.17, ghes-3.18, ghes-3.19, api.github.com");
+  });
+
+  it("serves the --api-version asked for and names it at start-up", async () => {
+    running = await CliProcess.start(["--api-version", "ghes-3.17", "--quiet"]);
+    await expect.poll(() => running?.stdout).toContain("API version ghes-3.17: 55 scoped-token permissions");
+    const defaulted = await CliProcess.start(["--quiet"]);
+    try {
+      await expect
+        .poll(() => defaulted.stdout)
+        .toContain("API version ghes-3.19: 57 scoped-token permissions");
+    } finally {
+      await defaulted.stop("SIGKILL");
+    }
   });
 
   it("prints the API URL first, binds 127.0.0.1, and exits 0 on SIGTERM and SIGINT", async () => {

@@ -1,23 +1,13 @@
+import { API_VERSIONS, type ApiVersion } from "@ghes-oauth/github-contract";
+import { OpenApiContract } from "@ghes-oauth/github-contract-generator";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CallResult } from "./support/http.js";
-import { OpenApiContract } from "./support/openapi-contract.js";
 import { type App, standardWorld, TestEmulator } from "./support/world.js";
 
 let contract: OpenApiContract;
 let emulator: TestEmulator;
 let app: App;
 let token: string;
-
-beforeAll(() => {
-  contract = new OpenApiContract();
-});
-
-beforeEach(async () => {
-  emulator = await TestEmulator.start();
-  ({ app, token } = await standardWorld(emulator));
-});
-
-afterEach(() => emulator.close());
 
 function expectConforms(operationId: string, result: CallResult) {
   expect(contract.statuses(operationId), `${operationId} documents ${result.status}`).toContain(
@@ -47,9 +37,20 @@ async function send(
   return emulator.api(method, path, as, { json: body });
 }
 
-describe(`GitHub's GHES OpenAPI description`, () => {
+describe.each(API_VERSIONS)("GitHub's %s OpenAPI description", (version: ApiVersion) => {
+  beforeAll(() => {
+    contract = new OpenApiContract(version);
+  });
+
+  beforeEach(async () => {
+    emulator = await TestEmulator.start({ apiVersion: version });
+    ({ app, token } = await standardWorld(emulator));
+  });
+
+  afterEach(() => emulator.close());
+
   it("routes the five operations where the emulator serves them", () => {
-    expect(contract.file).toMatch(/ghes-3\.\d+\.json$/);
+    expect(contract.file.endsWith(`${version}.json`)).toBe(true);
     expect(contract.route("apps/check-token")).toBe("post /applications/{client_id}/token");
     expect(contract.route("apps/reset-token")).toBe("patch /applications/{client_id}/token");
     expect(contract.route("apps/delete-token")).toBe("delete /applications/{client_id}/token");

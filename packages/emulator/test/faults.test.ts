@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { call } from "./support/http.js";
 import { type App, standardWorld, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
@@ -53,13 +54,58 @@ describe("fault injection: PUT/DELETE /_emulator/faults", () => {
     expect((await check()).status).toBe(502);
   });
 
-  it("restricts faults to paths matching `pathPattern` and to `methods`", async () => {
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/token$" }, 200);
+  it("restricts faults to paths matching the `pathPattern` glob and to `methods`", async () => {
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "**/token" }, 200);
     expect((await check()).status).toBe(503);
     expect((await scope()).status).not.toBe(503);
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/applications/*/token" }, 200);
+    expect((await check()).status).toBe(503);
+    expect((await scope()).status).not.toBe(503);
+    // `*` stays within one segment; `**` crosses them.
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/*/token" }, 200);
+    expect((await check()).status).toBe(200);
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "/api/v3/**/scoped" }, 200);
+    expect((await scope()).status).toBe(503);
+    expect((await check()).status).toBe(200);
     await emulator.admin("PUT", "/faults", { status: 503, methods: ["DELETE"] }, 200);
     expect((await check()).status).toBe(200);
-    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "(" }, 422);
+  });
+
+  it("refuses regular expressions in `pathPattern` (they could backtrack catastrophically) with a 422", async () => {
+    const refused = [
+      "^/(a+)+b$",
+      "/token$",
+      "(",
+      "/(a|aa)*b",
+      "/a{1,30}b",
+      "/[a-z]+",
+      "\\d",
+      "/a?",
+      "***",
+      "token",
+    ];
+    for (const pathPattern of refused) {
+      const result = await emulator.admin("PUT", "/faults", { status: 503, pathPattern });
+      expect(result, pathPattern).toMatchObject({
+        message: "Validation Failed",
+        errors: [{ resource: "Fault", field: "pathPattern", code: "invalid", message: expect.any(String) }],
+      });
+    }
+    const regex = await emulator.admin("PUT", "/faults", { status: 503, pathPattern: "^/(a+)+b$" });
+    expect(regex.errors[0].message).toContain("not a regular expression");
+    expect(await emulator.admin("GET", "/faults", undefined, 200)).toEqual({});
+  });
+
+  it("a glob built to make a backtracking matcher blow up still leaves long paths answered", async () => {
+    // The glob counterpart of (a+)+b: every `**` can take any share of the a's. A backtracking matcher
+    // tries exponentially many splits of a long run of a's; the automaton takes one pass.
+    const hostile = `/${"**a".repeat(40)}**b`;
+    await emulator.admin("PUT", "/faults", { status: 503, pathPattern: hostile }, 200);
+    const longPath = `/${"a".repeat(12_000)}`;
+    expect((await call("GET", `${emulator.apiUrl}${longPath}`)).status).toBe(404);
+    expect((await call("GET", `${emulator.apiUrl}${longPath}b`)).status).toBe(503);
+    expect((await emulator.admin("GET", "/faults", undefined, 200)).pathPattern).toBe(hostile);
+    expect((await check()).status).toBe(200);
   });
 
   it("never touches the admin API", async () => {

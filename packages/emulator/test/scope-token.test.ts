@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PERMISSION_LEVELS, PERMISSION_NAMES } from "../src/index.js";
 import { type App, standardWorld, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
@@ -186,34 +185,5 @@ describe("create a scoped access token: POST /applications/{client_id}/token/sco
     expect(scoped.body.expires_at).toBe(original.body.expires_at);
     await emulator.admin("POST", "/clock", { advanceSeconds: 8 * 3600 }, 200);
     expect((await check(scoped.body.token)).status).toBe(404);
-  });
-});
-
-describe("the permission catalogue", () => {
-  it("has the seed's 31 permissions and their levels", () => {
-    expect(PERMISSION_NAMES).toHaveLength(31);
-    expect(PERMISSION_LEVELS.workflows).toEqual(["write"]);
-    expect(PERMISSION_LEVELS.organization_plan).toEqual(["read"]);
-    expect(PERMISSION_LEVELS.repository_projects).toEqual(["read", "write", "admin"]);
-    expect(PERMISSION_LEVELS.organization_projects).toEqual(["read", "write", "admin"]);
-    const others = PERMISSION_NAMES.filter(
-      (n) => !["workflows", "organization_plan", "repository_projects", "organization_projects"].includes(n),
-    );
-    for (const name of others) expect(PERMISSION_LEVELS[name]).toEqual(["read", "write"]);
-  });
-
-  it("every catalogued level is accepted by the emulator", async () => {
-    const everything = await emulator.app("everything");
-    await emulator.install(everything, "acme");
-    const user = await emulator.issueToken(everything, "octocat");
-    for (const name of PERMISSION_NAMES) {
-      for (const level of PERMISSION_LEVELS[name]) {
-        const result = await scope(
-          { access_token: user, target: "acme", permissions: { [name]: level } },
-          everything,
-        );
-        expect(result.status, `${name}:${level} ${result.text}`).toBe(200);
-      }
-    }
   });
 });

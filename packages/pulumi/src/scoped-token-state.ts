@@ -9,7 +9,9 @@ export interface ScopedTokenInputs {
   repositories?: string[];
   repositoryIds?: number[];
   permissions: Permissions;
+  allowUnknownPermissions?: boolean;
   rotationTrigger?: string;
+  renewBefore?: string | number;
   connection?: Connection;
 }
 

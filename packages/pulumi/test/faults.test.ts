@@ -70,7 +70,7 @@ describe(`${COUNT} tokens under injected faults`, () => {
   });
 
   it("with 10% 503s and resets on the check and delete paths, refresh and destroy complete or fail cleanly", async () => {
-    await world.admin.setFaults({ status: 503, rate: 0.1, resetRate: 0.1, pathPattern: "/token$" });
+    await world.admin.setFaults({ status: 503, rate: 0.1, resetRate: 0.1, pathPattern: "**/token" });
     outcomes.refresh = await tolerate(world, () => testStack.stack.refresh({ onOutput: testStack.onOutput }));
     outcomes.destroy = await tolerate(world, () => testStack.stack.destroy({ onOutput: testStack.onOutput }));
     const faulted = (await world.admin.requests()).filter((r) => r.status === 503 || r.status === 0);

@@ -1,17 +1,40 @@
+import { OAuthAppClient } from "@ghes-oauth/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScopedToken } from "../dist/index.js";
+import { ScopedToken, UserToken } from "../dist/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
 import { readTree } from "./support/find-files.js";
 import { exportStackText } from "./support/pulumi-cli.js";
+import { stateSecrets } from "./support/state-secrets.js";
 import { createTestStack, type TestStack } from "./support/test-stack.js";
 
 describe("no secret at rest or in output", () => {
   let world: EmulatorWorld;
   let testStack: TestStack;
   const minted = new Set<string>();
+  /** Refresh tokens (seeds and every rotated one) and the UserTokens' access tokens. */
+  const userSecrets = new Set<string>();
+  /** The sign-ins' codes: device codes, their user codes, web-flow codes. */
+  const codes = new Set<string>();
   let rotation = "1";
+  let deviceSeed = "";
+  let webSeed = "";
 
   const program = () => async () => {
+    const viaDevice = new UserToken("viaDevice", { refreshToken: deviceSeed });
+    const viaWeb = new UserToken("viaWeb", {
+      refreshToken: webSeed,
+      revokeOnDelete: "grant",
+      connection: {
+        baseUrl: world.emulator.apiUrl,
+        clientId: world.app.client_id,
+        clientSecret: world.app.client_secret,
+      },
+    });
+    const child = new ScopedToken("child", {
+      accessToken: viaDevice.accessToken,
+      target: "acme",
+      permissions: { contents: "read" },
+    });
     const viaConfig = new ScopedToken("viaConfig", {
       accessToken: world.userToken,
       target: "acme",
@@ -29,21 +52,77 @@ describe("no secret at rest or in output", () => {
         clientSecret: world.app.client_secret,
       },
     });
-    return { viaConfig: viaConfig.token, viaArgs: viaArgs.token, last8: viaArgs.tokenLastEight };
+    return {
+      viaConfig: viaConfig.token,
+      viaArgs: viaArgs.token,
+      last8: viaArgs.tokenLastEight,
+      child: child.token,
+      deviceAccess: viaDevice.accessToken,
+      deviceRefresh: viaDevice.refreshToken,
+      webUser: viaWeb.userLogin,
+    };
   };
 
-  const secrets = () => [world.userToken, world.app.client_secret, ...minted];
+  const secrets = () => [world.userToken, world.app.client_secret, ...minted, ...userSecrets, ...codes];
+
+  /** Every token value in state right now joins the searched-for set. */
+  const collect = async () => {
+    const state = await stateSecrets(testStack);
+    for (const token of state.scoped.values()) minted.add(token);
+    for (const pair of state.users.values()) {
+      userSecrets.add(pair.accessToken);
+      userSecrets.add(pair.refreshToken);
+    }
+  };
+
+  /** Signs octocat in through the device flow and alice through the web flow: two seeds, three codes. */
+  const signIns = async () => {
+    const client = new OAuthAppClient({
+      baseUrl: world.emulator.apiUrl,
+      clientId: world.app.client_id,
+      clientSecret: world.app.client_secret,
+    });
+    try {
+      const device = await client.createDeviceCode();
+      codes.add(device.device_code);
+      codes.add(device.user_code);
+      await world.admin.approveDeviceCode({ user_code: device.user_code, login: "octocat" });
+      const deviceGrant = await client.exchangeDeviceCode(device.device_code);
+      await world.admin.createAccount({ login: "alice", type: "User" });
+      const { code } = await world.admin.createWebFlowCode({
+        client_id: world.app.client_id,
+        login: "alice",
+      });
+      codes.add(code);
+      const webGrant = await client.exchangeWebFlowCode({ code });
+      deviceSeed = deviceGrant.refresh_token ?? "";
+      webSeed = webGrant.refresh_token ?? "";
+      for (const grant of [deviceGrant, webGrant]) {
+        userSecrets.add(grant.access_token);
+        userSecrets.add(grant.refresh_token ?? "");
+      }
+    } finally {
+      await client.close();
+    }
+  };
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
+    await signIns();
     testStack = await createTestStack(program(), world.connectionConfig);
     const first = await testStack.stack.up({ onOutput: testStack.onOutput });
     minted.add(first.outputs.viaConfig?.value);
     minted.add(first.outputs.viaArgs?.value);
+    await collect();
     rotation = "2";
     testStack.setProgram(program());
     const rotated = await testStack.stack.up({ onOutput: testStack.onOutput });
     minted.add(rotated.outputs.viaConfig?.value);
+    // 7.5 hours later: both UserTokens renew (GitHub rotates their refresh tokens), the child re-mints.
+    await world.admin.advanceClock(7.5 * 3600);
+    await testStack.stack.preview({ onOutput: testStack.onOutput });
+    await testStack.stack.up({ onOutput: testStack.onOutput });
+    await collect();
     await testStack.stack.refresh({ onOutput: testStack.onOutput });
     await testStack.stack.preview({ onOutput: testStack.onOutput });
   });
@@ -53,14 +132,22 @@ describe("no secret at rest or in output", () => {
     await world?.close();
   });
 
-  it("minted three distinct tokens (so the searches below look for something real)", () => {
-    expect(minted.size).toBe(3);
+  it("minted distinct tokens, renewed the user tokens and used real codes (so the searches below look for something real)", () => {
+    // 7.5 h in, every scoped token is within renewBefore: viaConfig three times (first, rotation,
+    // renewal), viaArgs and child twice.
+    expect(minted.size).toBe(7);
     for (const token of minted) expect(token).toMatch(/^ghu_[A-Za-z0-9]{36}$/);
+    // Two sign-ins' pairs, and each UserToken's pair after the first up and after the renewal.
+    expect(userSecrets.size).toBe(12);
+    expect([...userSecrets].filter((token) => token.startsWith("ghr_"))).toHaveLength(6);
+    expect(codes.size).toBe(3);
+    for (const code of codes) expect(code.length).toBeGreaterThanOrEqual(8);
   });
 
   it("pulumi stack export holds none of them", async () => {
     const exported = await exportStackText(testStack);
     expect(exported).toContain("pulumi-nodejs:dynamic/ghes-oauth:ScopedToken");
+    expect(exported).toContain("pulumi-nodejs:dynamic/ghes-oauth:UserToken");
     expect(exported).toContain("ciphertext");
     for (const secret of secrets()) expect(exported).not.toContain(secret);
   });
@@ -87,5 +174,25 @@ describe("no secret at rest or in output", () => {
     expect(provider.length).toBeLessThan(4096);
     expect(provider).toContain("@ghes-oauth/pulumi/provider-runtime");
     expect(provider).not.toMatch(/undici|zod/);
+    const user = deployment.resources.find((r: { type: string }) => r.type.endsWith("ghes-oauth:UserToken"));
+    const userProvider: string = user.inputs.__provider;
+    expect(userProvider.length).toBeLessThan(4096);
+    expect(userProvider).toContain("@ghes-oauth/pulumi/user-token-runtime");
+    expect(userProvider).not.toMatch(/undici|zod/);
+  });
+
+  it("state keeps only the seed's hash in plain text, and each UserToken's secrets encrypted", async () => {
+    const deployment = JSON.parse(await exportStackText(testStack)).deployment;
+    const users = deployment.resources.filter((r: { type: string }) =>
+      r.type.endsWith("ghes-oauth:UserToken"),
+    );
+    expect(users).toHaveLength(2);
+    for (const user of users) {
+      expect(user.outputs.seedHash).toMatch(/^[0-9a-f]{64}$/);
+      for (const property of ["accessToken", "refreshToken"]) {
+        expect(user.outputs[property], property).toHaveProperty("ciphertext");
+      }
+      expect(user.inputs.refreshToken).toHaveProperty("ciphertext");
+    }
   });
 });

@@ -4,25 +4,35 @@ import type { Stack } from "@pulumi/pulumi/automation/index.js";
 interface ExportedResource {
   type: string;
   urn: string;
-  outputs?: { token?: unknown };
+  outputs?: Record<string, unknown>;
 }
 
 /**
- * The value of every ScopedToken in the stack, read in memory from a decrypted export, so the demo can
- * prove each one is revoked after destroy. Never printed.
+ * One secret output of every resource of a type in the stack (e.g. each ScopedToken's `token`), by
+ * resource name, read in memory from a decrypted export so the demo can check the values against the
+ * API. Never printed.
  */
-export async function mintedTokens(stack: Stack): Promise<Map<string, string>> {
+export async function secretOutputs(
+  stack: Stack,
+  type: "ScopedToken" | "UserToken",
+  property: string,
+): Promise<Map<string, string>> {
   const deployment = await stack.exportStack();
   const resources = (deployment.deployment.resources ?? []) as ExportedResource[];
-  const tokens = new Map<string, string>();
+  const values = new Map<string, string>();
   for (const resource of resources) {
-    if (!resource.type.endsWith("ghes-oauth:ScopedToken")) continue;
-    const token = resource.outputs?.token;
+    if (!resource.type.endsWith(`ghes-oauth:${type}`)) continue;
+    const output = resource.outputs?.[property];
     const value =
-      typeof token === "object" && token !== null && pulumi.runtime.specialSigKey in token
-        ? JSON.parse(String((token as { plaintext?: string }).plaintext))
-        : token;
-    if (typeof value === "string") tokens.set(resource.urn.split("::").pop() ?? resource.urn, value);
+      typeof output === "object" && output !== null && pulumi.runtime.specialSigKey in output
+        ? JSON.parse(String((output as { plaintext?: string }).plaintext))
+        : output;
+    if (typeof value === "string") values.set(resource.urn.split("::").pop() ?? resource.urn, value);
   }
-  return tokens;
+  return values;
+}
+
+/** The value of every ScopedToken in the stack. */
+export function mintedTokens(stack: Stack): Promise<Map<string, string>> {
+  return secretOutputs(stack, "ScopedToken", "token");
 }

@@ -6,12 +6,11 @@ export interface DemoWorld {
   org: string;
   orgId: number;
   releaseRepositoryIds: number[];
-  userAccessToken: string;
 }
 
 /**
- * What a real GHES would already have: an organization with repositories, a GitHub App installed on it,
- * and a user who signed in through the app (so it holds a user-to-server token).
+ * What a real GHES would already have: an organization with repositories, a GitHub App (expiring user
+ * tokens, GitHub's default) installed on it, and a user who can sign in to it.
  */
 export async function seedDemoWorld(emulatorUrl: string): Promise<DemoWorld> {
   const admin = new EmulatorAdmin(emulatorUrl);
@@ -23,6 +22,7 @@ export async function seedDemoWorld(emulatorUrl: string): Promise<DemoWorld> {
   await admin.createAccount({ login: "octocat", type: "User" });
   const app = await admin.createApp({
     name: "platform-automation",
+    expiringUserTokens: true,
     permissions: {
       contents: "write",
       metadata: "read",
@@ -34,7 +34,6 @@ export async function seedDemoWorld(emulatorUrl: string): Promise<DemoWorld> {
     },
   });
   await admin.createInstallation({ client_id: app.client_id, account: org.login, repositories: "all" });
-  const user = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
   const byName = new Map(org.repositories.map((repository) => [repository.name, repository.id]));
   return {
     clientId: app.client_id,
@@ -42,6 +41,5 @@ export async function seedDemoWorld(emulatorUrl: string): Promise<DemoWorld> {
     org: org.login,
     orgId: org.id,
     releaseRepositoryIds: ["infra", "release-tools"].map((name) => byName.get(name) ?? 0),
-    userAccessToken: user.token,
   };
 }

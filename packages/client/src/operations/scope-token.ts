@@ -3,7 +3,11 @@ import { parseResponse } from "../request/parse-response.js";
 import { request } from "../request/request.js";
 import type { RequestContext } from "../request/request-context.js";
 import { defineRoute } from "../request/route.js";
-import { type ScopeTokenInput, scopeTokenInputSchema } from "../schemas/scope-token-input.js";
+import {
+  lenientScopeTokenInputSchema,
+  type ScopeTokenInput,
+  scopeTokenInputSchema,
+} from "../schemas/scope-token-input.js";
 import { type ScopedAuthorization, scopedAuthorizationSchema } from "../schemas/scoped-authorization.js";
 import { validateInput } from "../validate-input.js";
 
@@ -12,19 +16,17 @@ const route = defineRoute("POST", "/applications/{client_id}/token/scoped", "min
 /**
  * Creates a scoped token from a non-scoped user token: `POST /applications/{client_id}/token/scoped`.
  * Resolves with a NEW token limited to `target`'s installation, the given repositories and
- * permissions; the original token stays valid. The input is checked before any request.
+ * permissions; the original token stays valid. The input is checked before any request (permission
+ * names the catalogue lacks are refused unless the context allows unknown permissions).
  */
 export async function scopeToken(
   context: RequestContext,
   input: ScopeTokenInput,
   options?: CallOptions,
 ): Promise<ScopedAuthorization> {
-  const valid = validateInput(
-    scopeTokenInputSchema,
-    input,
-    undefined,
-    context.redactor.with(...tokenOf(input)),
-  );
+  const schema =
+    context.allowUnknownPermissions === true ? lenientScopeTokenInputSchema : scopeTokenInputSchema;
+  const valid = validateInput(schema, input, undefined, context.redactor.with(...tokenOf(input)));
   const body = JSON.stringify({
     access_token: valid.accessToken,
     target: valid.target,

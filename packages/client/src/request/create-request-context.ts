@@ -1,11 +1,15 @@
 import { normalizeBaseUrl } from "../base-url.js";
-import { createDispatcher } from "../create-dispatcher.js";
+import { createDispatcher, type DispatcherSettings } from "../create-dispatcher.js";
 import { type InputIssue, InvalidInputError } from "../errors/invalid-input-error.js";
 import { Redactor } from "../errors/redactor.js";
 import type { OAuthAppClientOptions } from "../options.js";
+import { proxyForOrigin } from "../proxy-for-origin.js";
 import { DEFAULT_RETRY_POLICY, NO_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import { VERSION } from "../version.js";
+import { resolveWebLocation } from "../web-url.js";
+import { formEncoded } from "./form-encoded.js";
 import type { RequestContext } from "./request-context.js";
+import { WebDispatcher } from "./web-dispatcher.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `ghes-oauth-client/${VERSION}`;
@@ -30,17 +34,34 @@ export function createRequestContext(
     ]);
   }
 
+  const web = resolveWebLocation(options.baseUrl, options.webUrl);
+  if (!web.secure && !web.loopback && options.allowInsecureHttp !== true) {
+    throw new InvalidInputError([
+      {
+        path: "webUrl",
+        message:
+          "refusing plain http:// to a non-loopback host: refresh tokens, codes and the client secret are " +
+          "sent there. Use https://, or set allowInsecureHttp: true if you really mean it",
+      },
+    ]);
+  }
+
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const authorization = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64")}`;
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const headers = {
     accept: "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
-    "user-agent": options.userAgent ?? DEFAULT_USER_AGENT,
+    "user-agent": userAgent,
     authorization,
   };
   const ca = typeof options.ca === "string" ? [options.ca] : options.ca;
   const dispatcher =
     options.dispatcher ?? createDispatcher({ origin: location.origin, ca, connectTimeoutMs: timeoutMs, env });
+  const webDispatcher =
+    options.dispatcher !== undefined || web.origin === location.origin
+      ? WebDispatcher.shared(dispatcher)
+      : lazyWebDispatcher({ origin: web.origin, ca, connectTimeoutMs: timeoutMs, env, option: "webUrl" });
 
   return {
     context: {
@@ -51,10 +72,48 @@ export function createRequestContext(
       jsonHeaders: { ...headers, "content-type": "application/json; charset=utf-8" },
       timeoutMs,
       retry: retryPolicy(options.retry),
-      redactor: new Redactor([options.clientSecret, authorization, authorization.slice("Basic ".length)]),
+      allowUnknownPermissions: options.allowUnknownPermissions === true,
+      redactor: new Redactor([
+        options.clientSecret,
+        formEncoded(options.clientSecret),
+        authorization,
+        authorization.slice("Basic ".length),
+      ]),
+      web: {
+        origin: web.origin,
+        basePath: web.basePath,
+        dispatcher: webDispatcher,
+        headers: {
+          accept: "application/json",
+          "content-type": "application/x-www-form-urlencoded",
+          "user-agent": userAgent,
+        },
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+      },
     },
     ownsDispatcher: options.dispatcher === undefined,
   };
+}
+
+/**
+ * The web host's own dispatcher, made on the first grant. What createDispatcher would refuse (plain
+ * http:// through a proxy) is refused now, by the constructor, rather than at that first grant.
+ */
+function lazyWebDispatcher(settings: DispatcherSettings): WebDispatcher {
+  const proxy = proxyForOrigin(settings.origin, settings.env);
+  if (proxy !== undefined && !settings.origin.startsWith("https:")) {
+    throw new InvalidInputError([
+      {
+        path: "webUrl",
+        message:
+          `refusing plain http:// to ${new URL(settings.origin).host} through the proxy in ${proxy.variable}: ` +
+          "the proxy would see refresh tokens, codes and the client secret in clear text. Use https://, or " +
+          `exempt the host from the proxy with NO_PROXY=${new URL(settings.origin).hostname}`,
+      },
+    ]);
+  }
+  return WebDispatcher.lazy(() => createDispatcher(settings));
 }
 
 function retryPolicy(retry: OAuthAppClientOptions["retry"]): RetryPolicy {
@@ -81,6 +140,12 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
   }
   if (typeof options.clientSecret !== "string" || options.clientSecret.trim().length === 0) {
     issues.push({ path: "clientSecret", message: "required: the app's client secret" });
+  }
+  if (options.webUrl !== undefined && (typeof options.webUrl !== "string" || options.webUrl.length === 0)) {
+    issues.push({
+      path: "webUrl",
+      message: "must be the instance's web URL, e.g. https://github.example.com (or leave it out)",
+    });
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     issues.push({ path: "timeoutMs", message: "must be a positive number of milliseconds" });

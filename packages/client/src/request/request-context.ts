@@ -1,6 +1,21 @@
 import type { Dispatcher } from "undici";
 import type { Redactor } from "../errors/redactor.js";
 import type { RetryPolicy } from "../retry/retry-policy.js";
+import type { WebDispatcher } from "./web-dispatcher.js";
+
+/** The OAuth endpoints on the web host (`/login/oauth/access_token`, `/login/device/code`). */
+export interface WebEndpoint {
+  /** `https://HOST`, `https://github.com`, ... */
+  readonly origin: string;
+  /** A path prefix without a trailing slash; usually ``. */
+  readonly basePath: string;
+  readonly dispatcher: WebDispatcher;
+  /** Accept JSON, a form-encoded body, the user agent. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly clientId: string;
+  /** Sent in the form body of the grants GitHub documents it for. */
+  readonly clientSecret: string;
+}
 
 /**
  * Everything a request needs, computed once per client: the standalone operations take one of
@@ -17,6 +32,9 @@ export interface RequestContext {
   readonly jsonHeaders: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
+  /** Let scopeToken send permission names the catalogue does not know (the server judges). */
+  readonly allowUnknownPermissions?: boolean;
   /** Knows the client secret and the authorization header. */
   readonly redactor: Redactor;
+  readonly web: WebEndpoint;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { accessTokenSchema } from "./access-token.js";
-import { permissionsSchema } from "./permissions.js";
+import { createPermissionsSchema, type PermissionsSchemaOptions } from "./permissions.js";
 
 const positiveId = z.number().int().positive();
 
@@ -8,37 +8,47 @@ const positiveId = z.number().int().positive();
  * Input of scopeToken, in camelCase. Exactly one of `target` / `targetId`; at most one of
  * `repositories` / `repositoryIds`.
  */
-export const scopeTokenInputSchema = z
-  .object({
-    accessToken: accessTokenSchema,
-    target: z.string().min(1, { error: "must be a non-empty user or organization login" }).optional(),
-    targetId: positiveId.optional(),
-    repositories: z.array(z.string().min(1, { error: "repository names must not be empty" })).optional(),
-    repositoryIds: z.array(positiveId).optional(),
-    permissions: permissionsSchema.optional(),
-  })
-  .superRefine(
-    (input, context) => {
-      if (input.target !== undefined && input.targetId !== undefined) {
-        context.addIssue({ code: "custom", path: ["target"], message: "give target or targetId, not both" });
-      }
-      if (input.target === undefined && input.targetId === undefined) {
-        context.addIssue({
-          code: "custom",
-          path: ["target"],
-          message: "required: give target (a login) or targetId (an account id)",
-        });
-      }
-      if (input.repositories !== undefined && input.repositoryIds !== undefined) {
-        context.addIssue({
-          code: "custom",
-          path: ["repositories"],
-          message: "give repositories or repositoryIds, not both",
-        });
-      }
-    },
-    // Judge the pairs even when another field is invalid, so every mistake is reported in one go.
-    { when: ({ value }) => typeof value === "object" && value !== null },
-  );
+export function createScopeTokenInputSchema(options: PermissionsSchemaOptions = {}) {
+  return z
+    .object({
+      accessToken: accessTokenSchema,
+      target: z.string().min(1, { error: "must be a non-empty user or organization login" }).optional(),
+      targetId: positiveId.optional(),
+      repositories: z.array(z.string().min(1, { error: "repository names must not be empty" })).optional(),
+      repositoryIds: z.array(positiveId).optional(),
+      permissions: createPermissionsSchema(options).optional(),
+    })
+    .superRefine(
+      (input, context) => {
+        if (input.target !== undefined && input.targetId !== undefined) {
+          context.addIssue({
+            code: "custom",
+            path: ["target"],
+            message: "give target or targetId, not both",
+          });
+        }
+        if (input.target === undefined && input.targetId === undefined) {
+          context.addIssue({
+            code: "custom",
+            path: ["target"],
+            message: "required: give target (a login) or targetId (an account id)",
+          });
+        }
+        if (input.repositories !== undefined && input.repositoryIds !== undefined) {
+          context.addIssue({
+            code: "custom",
+            path: ["repositories"],
+            message: "give repositories or repositoryIds, not both",
+          });
+        }
+      },
+      // Judge the pairs even when another field is invalid, so every mistake is reported in one go.
+      { when: ({ value }) => typeof value === "object" && value !== null },
+    );
+}
+
+export const scopeTokenInputSchema = createScopeTokenInputSchema();
+/** Allows permission names this release does not know (the client's `allowUnknownPermissions`). */
+export const lenientScopeTokenInputSchema = createScopeTokenInputSchema({ allowUnknownPermissions: true });
 
 export type ScopeTokenInput = z.input<typeof scopeTokenInputSchema>;

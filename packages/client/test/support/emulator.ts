@@ -1,4 +1,5 @@
 import { EmulatorAdmin, startEmulator } from "@ghes-oauth/emulator";
+import type { ApiVersion } from "@ghes-oauth/github-contract";
 import type { Dispatcher } from "undici";
 
 export interface SeededEmulator {
@@ -25,12 +26,17 @@ export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
  * a user, an app with APP_PERMISSIONS installed on two of the organization's repositories.
  */
 export async function startSeededEmulator(
-  options: { tls?: { cert: string; key: string }; adminDispatcher?: Dispatcher } = {},
+  options: {
+    tls?: { cert: string; key: string };
+    adminDispatcher?: Dispatcher;
+    apiVersion?: ApiVersion;
+  } = {},
 ): Promise<SeededEmulator> {
   const emulator = await startEmulator({
     port: 0,
     host: "127.0.0.1",
     ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
   });
   const admin = new EmulatorAdmin(emulator.apiUrl, { dispatcher: options.adminDispatcher });
   const org = await admin.createAccount({

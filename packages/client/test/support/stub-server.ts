@@ -18,6 +18,8 @@ export interface StubServer {
   apiUrl: string;
   port: number;
   requests: StubRequest[];
+  /** Sockets currently open to the server. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -54,12 +56,18 @@ export async function startStubServer(
       respond(answer(request, requests.length - 1));
     });
   });
+  let open = 0;
+  server.on("connection", (socket) => {
+    open++;
+    socket.on("close", () => open--);
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const actualPort = (server.address() as AddressInfo).port;
   return {
     apiUrl: `http://127.0.0.1:${actualPort}/api/v3`,
     port: actualPort,
     requests,
+    openConnections: () => open,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

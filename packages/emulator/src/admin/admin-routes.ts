@@ -14,7 +14,6 @@ import { isWithin, type PermissionName } from "../permissions.js";
 import type { RequestLog } from "../request-log.js";
 import type { Store } from "../store/store.js";
 import {
-  allPermissions,
   clockBody,
   deviceApprovalBody,
   newAccountBody,
@@ -100,14 +99,14 @@ export function adminRoutes({
       method: "POST",
       pattern: /^\/_emulator\/apps$/,
       handler: async (exchange) => {
-        const input = await body(exchange, newAppBody, "App");
+        const input = await body(exchange, newAppBody(service.catalogue), "App");
         const clientSecret = newClientSecret();
         const app = store.createApp({
           name: input.name,
           slug: input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
           clientId: newClientId(),
           secretHash: sha256Hex(clientSecret),
-          permissions: input.permissions ?? allPermissions(),
+          permissions: input.permissions ?? service.catalogue.highestLevels(),
           expiringUserTokens: input.expiringUserTokens,
           deviceFlow: input.deviceFlow,
           createdAt: clock.now(),
@@ -142,7 +141,7 @@ export function adminRoutes({
       method: "POST",
       pattern: /^\/_emulator\/installations$/,
       handler: async (exchange) => {
-        const input = await body(exchange, newInstallationBody, "Installation");
+        const input = await body(exchange, newInstallationBody(service.catalogue), "Installation");
         const app = store.findAppByClientId(input.client_id);
         if (!app) throw invalid("Installation", "client_id", "no app has this client_id");
         const account = store.findAccountByLogin(input.account);

@@ -1,38 +1,49 @@
 import { z } from "zod";
-import { PERMISSION_LEVELS, type PermissionName, permissionSetProblems } from "../permissions.js";
+import type { PermissionCatalogue } from "../permission-catalogue.js";
+import type { PermissionSet } from "../permissions.js";
+import { adminText } from "./admin-text.js";
 
-const permissionSet = z
-  .record(z.string(), z.string())
-  .superRefine((permissions, ctx) => {
-    for (const message of permissionSetProblems(permissions)) ctx.addIssue({ code: "custom", message });
-  })
-  .transform((permissions) => permissions as Partial<Record<PermissionName, "read" | "write" | "admin">>);
+/** A permission set valid in the emulator's API version. */
+function permissionSet(catalogue: PermissionCatalogue) {
+  return z
+    .record(z.string(), z.string())
+    .superRefine((permissions, ctx) => {
+      for (const message of catalogue.problems(permissions)) ctx.addIssue({ code: "custom", message });
+    })
+    .transform((permissions) => permissions as PermissionSet);
+}
 
 export const newAccountBody = z.object({
-  login: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
+  login: adminText().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login"),
   type: z.enum(["User", "Organization"]).default("User"),
-  repositories: z.array(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name")).default([]),
+  repositories: z
+    .array(adminText().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name"))
+    .default([]),
 });
 
-export const newAppBody = z.object({
-  name: z.string().min(1).max(100),
-  /** Omitted: the app may ask for every permission at its highest level. */
-  permissions: permissionSet.optional(),
-  /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
-  expiringUserTokens: z.boolean().default(true),
-  /** Whether the app may use the device flow. */
-  deviceFlow: z.boolean().default(true),
-});
+export function newAppBody(catalogue: PermissionCatalogue) {
+  return z.object({
+    name: adminText().min(1).max(100),
+    /** Omitted: the app may ask for every permission of the API version at its highest level. */
+    permissions: permissionSet(catalogue).optional(),
+    /** User tokens expire after 8 hours and come with refresh tokens (GitHub's default), or never expire. */
+    expiringUserTokens: z.boolean().default(true),
+    /** Whether the app may use the device flow. */
+    deviceFlow: z.boolean().default(true),
+  });
+}
 
-export const newInstallationBody = z.object({
-  client_id: z.string(),
-  account: z.string(),
-  repositories: z.union([z.literal("all"), z.array(z.string())]).default("all"),
-  /** Omitted: the app's permissions. Must not exceed them. */
-  permissions: permissionSet.optional(),
-});
+export function newInstallationBody(catalogue: PermissionCatalogue) {
+  return z.object({
+    client_id: adminText(),
+    account: adminText(),
+    repositories: z.union([z.literal("all"), z.array(adminText())]).default("all"),
+    /** Omitted: the app's permissions. Must not exceed them. */
+    permissions: permissionSet(catalogue).optional(),
+  });
+}
 
-export const newTokenBody = z.object({ client_id: z.string(), login: z.string() });
+export const newTokenBody = z.object({ client_id: adminText(), login: adminText() });
 
 export const deviceApprovalBody = z.object({
   user_code: z.string(),
@@ -47,10 +58,3 @@ export const newWebFlowCodeBody = z.object({
 });
 
 export const clockBody = z.object({ advanceSeconds: z.number().finite() });
-
-/** Every permission at its highest level. */
-export function allPermissions(): Partial<Record<PermissionName, "read" | "write" | "admin">> {
-  return Object.fromEntries(
-    Object.entries(PERMISSION_LEVELS).map(([name, levels]) => [name, levels[levels.length - 1]]),
-  );
-}

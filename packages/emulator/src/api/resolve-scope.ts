@@ -1,13 +1,20 @@
 import { type ValidationProblem, validationFailed } from "../http/api-error.js";
 import type { Account, App, Installation, Repository, TokenScope } from "../model.js";
-import { isWithin, type PermissionName, type PermissionSet, permissionSetProblems } from "../permissions.js";
+import type { PermissionCatalogue } from "../permission-catalogue.js";
+import { isWithin, type PermissionName, type PermissionSet } from "../permissions.js";
 import type { Store } from "../store/store.js";
 import type { ScopeTokenBody } from "./request-schemas.js";
 
 const RESOURCE = "Installation";
 
-/** Checks the rules of a scope request that need no stored state (so a bad request fails fast). */
-export function scopeRequestProblems(body: ScopeTokenBody): ValidationProblem[] {
+/**
+ * Checks the rules of a scope request that need no stored state (so a bad request fails fast),
+ * permissions against the catalogue of the API version served.
+ */
+export function scopeRequestProblems(
+  body: ScopeTokenBody,
+  catalogue: PermissionCatalogue,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const hasTarget = body.target != null;
   const hasTargetId = body.target_id != null;
@@ -28,7 +35,7 @@ export function scopeRequestProblems(body: ScopeTokenBody): ValidationProblem[] 
     });
   }
   if (body.permissions != null) {
-    for (const message of permissionSetProblems(body.permissions)) {
+    for (const message of catalogue.problems(body.permissions)) {
       problems.push({ resource: RESOURCE, field: "permissions", code: "invalid", message });
     }
   }

@@ -2,6 +2,7 @@ import { validationFailed } from "../http/api-error.js";
 import { basicCredentials } from "../http/basic-auth.js";
 import { DOCUMENTATION_URLS as DOCS } from "../http/documentation-urls.js";
 import type { Exchange, Route } from "../http/exchange.js";
+import { metaRoute } from "./meta-route.js";
 import { accessTokenBody, parseBody, scopeTokenBody } from "./request-schemas.js";
 import { scopeRequestProblems } from "./resolve-scope.js";
 import type { TokenService } from "./token-service.js";
@@ -14,7 +15,10 @@ async function accessToken(exchange: Exchange, docs: string): Promise<string> {
   return parsed.value.access_token;
 }
 
-/** The nine OAuth-Apps token endpoints: five with the token in the body, four deprecated path-style. */
+/**
+ * The nine OAuth-Apps token endpoints (five with the token in the body, four deprecated path-style), and
+ * the unauthenticated `GET /meta` clients read the server's time from.
+ */
 export function tokenRoutes(service: TokenService): Route[] {
   const app = (exchange: Exchange, clientId: string | undefined, docs: string) =>
     service.authenticate(basicCredentials(exchange.req), clientId ?? "", docs);
@@ -66,7 +70,7 @@ export function tokenRoutes(service: TokenService): Route[] {
         const authenticated = app(exchange, clientId, docs);
         const parsed = parseBody(scopeTokenBody, await exchange.jsonBody(docs), "Installation");
         if (!parsed.ok) throw validationFailed(docs, parsed.problems);
-        const problems = scopeRequestProblems(parsed.value);
+        const problems = scopeRequestProblems(parsed.value, service.catalogue);
         if (problems.length > 0) throw validationFailed(docs, problems);
         return { status: 200, body: service.scope(authenticated, parsed.value, docs) };
       },
@@ -105,5 +109,6 @@ export function tokenRoutes(service: TokenService): Route[] {
         return { status: 204 };
       },
     },
+    metaRoute(),
   ];
 }

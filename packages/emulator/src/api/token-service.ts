@@ -3,6 +3,7 @@ import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex
 import { notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
 import type { Account, App, NewTokenRecord, RefreshTokenRecord, TokenRecord, TokenScope } from "../model.js";
+import { PermissionCatalogue } from "../permission-catalogue.js";
 import { authorizationView } from "../render/authorization-view.js";
 import type { EmulatorUrls } from "../render/urls.js";
 import type { Store } from "../store/store.js";
@@ -45,6 +46,8 @@ export class TokenService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly urls: EmulatorUrls,
+    /** The scoped-token permissions of the API version served. */
+    readonly catalogue: PermissionCatalogue = new PermissionCatalogue(),
   ) {}
 
   /**

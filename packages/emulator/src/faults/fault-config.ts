@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { adminText } from "../admin/admin-text.js";
+import { MAX_GLOB_LENGTH, PathGlob, pathGlobProblem } from "./path-glob.js";
 
 /** What PUT /_emulator/faults accepts. Faults apply to the token API, never to /_emulator routes. */
 export const faultConfigSchema = z.strictObject({
@@ -11,12 +13,19 @@ export const faultConfigSchema = z.strictObject({
   /** The share of (path-matching) requests whose connection is destroyed without an answer, 0..1. */
   resetRate: z.number().min(0).max(1).optional(),
   /** Only requests whose path contains this string are affected (a prefix works, e.g. `/api/v3/applications`). */
-  path: z.string().min(1).optional(),
-  /** Only requests whose path matches this regular expression, e.g. `/token$` (check and delete, not scope). */
-  pathPattern: z
-    .string()
+  path: adminText().min(1).optional(),
+  /**
+   * Only requests whose whole path matches this glob: `*` within a segment, `**` across segments (so
+   * `**` then `/token` selects check, reset and delete, not scope). Not a regular expression: those
+   * could backtrack for seconds on a hostile pattern.
+   */
+  pathPattern: adminText()
     .min(1)
-    .refine((source) => compiles(source), { error: "must be a valid regular expression" })
+    .max(MAX_GLOB_LENGTH)
+    .superRefine((glob, ctx) => {
+      const problem = pathGlobProblem(glob);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
   /** Only requests with one of these methods, e.g. `["DELETE"]`. */
   methods: z
@@ -26,15 +35,6 @@ export const faultConfigSchema = z.strictObject({
 });
 
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
-
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What to do to one request. */
 export interface FaultDecision {
@@ -55,11 +55,11 @@ export class FaultInjector {
     return this.#config;
   }
 
-  #pathPattern: RegExp | undefined;
+  #pathPattern: PathGlob | undefined;
 
   set(config: FaultConfig): void {
     this.#config = config;
-    this.#pathPattern = config.pathPattern === undefined ? undefined : new RegExp(config.pathPattern);
+    this.#pathPattern = config.pathPattern === undefined ? undefined : new PathGlob(config.pathPattern);
   }
 
   clear(): void {
@@ -71,7 +71,7 @@ export class FaultInjector {
     const config = this.#config;
     if (config.status === undefined && !config.latencyMs && !config.resetRate) return NO_FAULT;
     if (config.path !== undefined && !path.includes(config.path)) return NO_FAULT;
-    if (this.#pathPattern && !this.#pathPattern.test(path)) return NO_FAULT;
+    if (this.#pathPattern && !this.#pathPattern.matches(path)) return NO_FAULT;
     if (config.methods && !(config.methods as string[]).includes(method)) return NO_FAULT;
     const reset = (config.resetRate ?? 0) > 0 && this.random() < (config.resetRate ?? 0);
     const status =

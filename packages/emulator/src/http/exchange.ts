@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyNotAnObject, payloadTooLarge, problemsParsingJson } from "./api-error.js";
-import { drainBody, readBody } from "./read-body.js";
+import { bodyAbandoned, drainBody, readBody } from "./read-body.js";
 
 /** What a handler answers: a status and, unless it is a 204, a JSON body (or a form-encoded one). */
 export interface Reply {
@@ -47,9 +47,12 @@ export class Exchange {
 /**
  * Waits until the request body has been received (reading and discarding what is left). Answering
  * before that costs the connection dearly under keep-alive load, and mid-upload answers confuse clients.
+ * False when the body is over the limit and was left unread: then the answer must close the connection.
  */
-export async function bodyReceived(exchange: Exchange): Promise<void> {
-  if (!exchange.req.complete) await drainBody(exchange.req);
+export async function bodyReceived(exchange: Exchange): Promise<boolean> {
+  if (bodyAbandoned(exchange.req)) return false;
+  if (exchange.req.complete) return true;
+  return drainBody(exchange.req);
 }
 
 export type Handler = (exchange: Exchange, params: string[]) => Promise<Reply> | Reply;

@@ -55,7 +55,13 @@ function sendText(
   res.end(payload);
 }
 
-export function sendNoContent(res: ServerResponse, requestId: string): void {
-  res.writeHead(204, githubHeaders(requestId));
+export function sendNoContent(
+  res: ServerResponse,
+  requestId: string,
+  extraHeaders?: Record<string, string>,
+): void {
+  const headers = githubHeaders(requestId);
+  if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
+  res.writeHead(204, headers);
   res.end();
 }

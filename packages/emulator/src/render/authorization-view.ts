@@ -1,5 +1,5 @@
 import { githubTimestamp } from "../clock.js";
-import type { Account, App, TokenRecord } from "../model.js";
+import type { Account, App, TokenRecord, TokenScope } from "../model.js";
 import type { EmulatorUrls } from "./urls.js";
 import { userView } from "./user-view.js";
 
@@ -18,10 +18,10 @@ export function authorizationView(
   { record, token, app, user, target }: AuthorizationParts,
   urls: EmulatorUrls,
 ) {
-  const view: Record<string, unknown> = {
+  const view = {
     id: record.id,
     url: `${urls.apiUrl}/authorizations/${record.id}`,
-    scopes: [],
+    scopes: [] as string[],
     token,
     token_last_eight: record.lastEight,
     hashed_token: record.hashedToken,
@@ -34,16 +34,19 @@ export function authorizationView(
     expires_at: record.expiresAt === null ? null : githubTimestamp(record.expiresAt),
     user: userView(user, urls),
   };
-  if (record.scope && target) {
-    view.installation = {
-      permissions: record.scope.permissions,
-      repository_selection: record.scope.repositorySelection,
-      single_file_name: null,
-      repositories_url: `${urls.apiUrl}/user/repos`,
-      account: userView(target, urls),
-      has_multiple_single_files: false,
-      single_file_paths: [],
-    };
-  }
-  return view;
+  if (!record.scope || !target) return view;
+  return { ...view, installation: scopedInstallationView(record.scope, target, urls) };
+}
+
+/** The `installation` of a scoped token (GitHub's `scoped-installation`). */
+function scopedInstallationView(scope: TokenScope, target: Account, urls: EmulatorUrls) {
+  return {
+    permissions: scope.permissions,
+    repository_selection: scope.repositorySelection,
+    single_file_name: null,
+    repositories_url: `${urls.apiUrl}/user/repos`,
+    account: userView(target, urls),
+    has_multiple_single_files: false,
+    single_file_paths: [] as string[],
+  };
 }

@@ -10,6 +10,7 @@ import type {
   Repository,
   TokenRecord,
 } from "../model.js";
+import { forgetHolder, lockDataFile } from "./data-file-lock.js";
 import { MIGRATE_1_TO_2, SCHEMA, SCHEMA_VERSION } from "./schema.js";
 import type { IssuedPair, NewAccount, NewApp, NewInstallation, Store, TokenRotation } from "./store.js";
 
@@ -83,16 +84,18 @@ function toRefreshToken(row: Row): RefreshTokenRecord {
 
 /**
  * The store on SQLite (node:sqlite). A file gives durable state (WAL, synchronous=FULL: a committed
- * write survives kill -9 and power loss); `:memory:` gives the default, throwaway state.
+ * write survives kill -9 and power loss) owned by this store alone (an exclusive lock, see
+ * lockDataFile); `:memory:` gives the default, throwaway state.
  */
 export class SqliteStore implements Store {
   readonly #db: DatabaseSync;
+  readonly #dataFile: string | undefined;
   readonly #statements = new Map<string, StatementSync>();
   // Apps and accounts are never changed once created, so they are cached after their first read.
   readonly #appsByClientId = new Map<string, App>();
   readonly #accountsById = new Map<number, Account>();
   /**
-   * Every token, by hash: a write-through cache (this process is the database's only writer), so
+   * Every token, by hash: a write-through cache (this store is the database's only user), so
    * checking a token costs no query. Filled at open.
    */
   readonly #tokensByHash = new Map<string, TokenRecord>();
@@ -100,7 +103,14 @@ export class SqliteStore implements Store {
   constructor(location: string) {
     this.#db = new DatabaseSync(location);
     if (location !== ":memory:") {
-      this.#db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
+      try {
+        lockDataFile(this.#db, location);
+      } catch (error) {
+        this.#db.close();
+        throw error;
+      }
+      this.#dataFile = location;
+      this.#db.exec("PRAGMA synchronous = FULL;");
     }
     this.#db.exec("PRAGMA foreign_keys = ON;");
     this.#db.exec(SCHEMA);
@@ -370,6 +380,8 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.#db.isOpen) this.#db.close();
+    if (!this.#db.isOpen) return;
+    if (this.#dataFile !== undefined) forgetHolder(this.#dataFile);
+    this.#db.close();
   }
 }

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { type Dispatcher, request } from "undici";
 
 export interface CallOptions {
@@ -5,8 +6,8 @@ export interface CallOptions {
   auth?: readonly [string, string];
   /** Serialized as JSON. */
   json?: unknown;
-  /** Sent as is (for malformed or oversized bodies). */
-  raw?: string | Buffer;
+  /** Sent as is (for malformed or oversized bodies); a stream is sent chunked. */
+  raw?: string | Buffer | Readable;
   headers?: Record<string, string>;
   dispatcher?: Dispatcher;
 }
@@ -25,7 +26,7 @@ export async function call(method: string, url: string, options: CallOptions = {
   if (options.auth) {
     headers.authorization = `Basic ${Buffer.from(`${options.auth[0]}:${options.auth[1]}`).toString("base64")}`;
   }
-  let body: string | Buffer | undefined = options.raw;
+  let body: string | Buffer | Readable | undefined = options.raw;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers["content-type"] ??= "application/json";

@@ -1,3 +1,4 @@
+import { type ApiVersion, DEFAULT_API_VERSION } from "@ghes-oauth/github-contract";
 import type { Dispatcher } from "undici";
 import { expect } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../src/index.js";
@@ -27,9 +28,9 @@ export class TestEmulator {
   }
 
   /** Helpers for an emulator running elsewhere (e.g. the bin in a child process); close() is its owner's. */
-  static attach(url: string, apiUrl: string): TestEmulator {
+  static attach(url: string, apiUrl: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): TestEmulator {
     return new TestEmulator(
-      { url, apiUrl, port: Number(new URL(url).port), close: async () => {} },
+      { url, apiUrl, port: Number(new URL(url).port), apiVersion, close: async () => {} },
       undefined,
     );
   }

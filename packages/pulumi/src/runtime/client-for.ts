@@ -6,11 +6,16 @@ import type { Connection } from "../connection-args.js";
 // provider once per resource, and reusing connections is what keeps a 100-token stack fast.
 const clients = new Map<string, OAuthAppClient>();
 
-export function clientFor(connection: Connection): OAuthAppClient {
+export function clientFor(
+  connection: Connection,
+  options: { allowUnknownPermissions?: boolean | undefined } = {},
+): OAuthAppClient {
+  const allowUnknownPermissions = options.allowUnknownPermissions === true;
   const key = [
     connection.baseUrl,
     connection.clientId,
     createHash("sha256").update(connection.clientSecret).digest("hex"),
+    String(allowUnknownPermissions),
   ].join("\u0000");
   let client = clients.get(key);
   if (!client) {
@@ -19,6 +24,7 @@ export function clientFor(connection: Connection): OAuthAppClient {
       clientId: connection.clientId,
       clientSecret: connection.clientSecret,
       userAgent: "ghes-oauth-pulumi",
+      allowUnknownPermissions,
     });
     clients.set(key, client);
   }

@@ -11,7 +11,9 @@ export async function createScopedToken(
   props: Record<string, unknown>,
 ): Promise<CreateResult<ScopedTokenState>> {
   const inputs = inputsOf(props);
-  const client = clientFor(resolveConnection(inputs.connection));
+  const client = clientFor(resolveConnection(inputs.connection), {
+    allowUnknownPermissions: inputs.allowUnknownPermissions,
+  });
   try {
     const authorization = await client.scopeToken(scopeRequest(inputs));
     return {

@@ -1,19 +1,22 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import { parentTokenDigest } from "./parent-token-digest.js";
+import { dueForRenewal } from "./renewal.js";
 import { containsUnknown } from "./unknown-value.js";
 
 /** Changing any of these asks the API for a different token: mint a replacement. */
-const REPLACING = [
+const REPLACING = ["target", "targetId", "repositories", "repositoryIds", "permissions"] as const;
+/**
+ * Changed in place. rotationTrigger resets the token; the others touch nothing remote: the parent
+ * `accessToken` is only the minting source (a refreshed parent must not re-mint every child).
+ */
+const UPDATING = [
   "accessToken",
-  "target",
-  "targetId",
-  "repositories",
-  "repositoryIds",
-  "permissions",
+  "rotationTrigger",
+  "renewBefore",
+  "connection",
+  "allowUnknownPermissions",
 ] as const;
-/** Changing these is done in place: rotation resets the token, a new connection touches nothing remote. */
-const UPDATING = ["rotationTrigger", "connection"] as const;
 
 // Repository lists are sets to the API: reordering them must not mint a new token.
 function comparable(property: string, value: unknown): unknown {
@@ -38,12 +41,25 @@ function parentTokenChanged(olds: Record<string, unknown>, accessToken: unknown)
 }
 
 /**
- * Decides replace vs update: scope changes replace (create the new token before revoking the old),
- * a rotationTrigger change resets in place, a connection change alone only updates state.
+ * Decides replace vs update: scope changes replace (create the new token before revoking the old), and
+ * so does a token expiring within `renewBefore` at `serverNowMs` (the server's clock; undefined: not
+ * judged); a rotationTrigger change resets in place; the other changes only update state.
  */
-export function diffState(olds: Record<string, unknown>, news: Record<string, unknown>): DiffResult {
-  const replaces = REPLACING.filter((property) => differs(property, olds, news));
+export function diffState(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  serverNowMs?: number,
+): DiffResult {
+  const replaces: string[] = REPLACING.filter((property) => differs(property, olds, news));
+  if (serverNowMs !== undefined && dueForRenewal(olds.expiresAt, renewBeforeOf(news, olds), serverNowMs)) {
+    replaces.push("expiresAt");
+  }
   const updates = UPDATING.filter((property) => differs(property, olds, news));
   const changes = replaces.length > 0 || updates.length > 0;
   return { changes, replaces, deleteBeforeReplace: false };
+}
+
+// Not known yet at preview (from another resource): judge with the one in state.
+function renewBeforeOf(news: Record<string, unknown>, olds: Record<string, unknown>): unknown {
+  return containsUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
 }

@@ -4,6 +4,6 @@ export { checkScopedToken as check } from "./check-scoped-token.js";
 export { configureFromStack } from "./connection-settings.js";
 export { createScopedToken as create } from "./create-scoped-token.js";
 export { deleteScopedToken as delete } from "./delete-scoped-token.js";
-export { diffState as diff } from "./diff-state.js";
+export { diffScopedToken as diff } from "./diff-scoped-token.js";
 export { readScopedToken as read } from "./read-scoped-token.js";
 export { updateScopedToken as update } from "./update-scoped-token.js";

@@ -1,6 +1,7 @@
-import { normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
+import { lenientScopeTokenInputSchema, normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
+import { renewBeforeSchema } from "./renew-before-schema.js";
 
 export const connectionSchema = z.strictObject(
   {
@@ -42,7 +43,9 @@ const resourceOnlySchema = z.object({
         message: 'required: name at least one permission, e.g. { contents: "read" }',
       });
   }),
+  allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
   rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+  renewBefore: renewBeforeSchema,
   connection: connectionSchema.optional(),
 });
 
@@ -54,12 +57,27 @@ export const SCOPED_TOKEN_PROPERTIES = [
   "repositories",
   "repositoryIds",
   "permissions",
+  "allowUnknownPermissions",
   "rotationTrigger",
+  "renewBefore",
   "connection",
 ] as const;
 
-/** The ScopedToken's inputs: the scope call's rules plus the resource's own properties. */
-export const scopedTokenInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
+const strictInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
+const lenientInputsSchema = z.intersection(lenientScopeTokenInputSchema, resourceOnlySchema);
+
+/**
+ * The ScopedToken's inputs: the scope call's rules plus the resource's own properties. Unknown
+ * permission names fail unless `allowUnknownPermissions` is true, as in the client.
+ */
+export const scopedTokenInputsSchema = z.unknown().superRefine((inputs, context) => {
+  const lenient =
+    typeof inputs === "object" && inputs !== null && "allowUnknownPermissions" in inputs
+      ? inputs.allowUnknownPermissions === true
+      : false;
+  const result = (lenient ? lenientInputsSchema : strictInputsSchema).safeParse(inputs);
+  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
+});
 
 /** What ScopedToken's check judges its inputs by. */
 export const scopedTokenInputRules: ResourceInputRules = {

@@ -8,7 +8,7 @@ import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 import { refreshedFacts } from "./minted-token-facts.js";
 import { inputsOf, stateInputs } from "./scope-request.js";
 
-/** The state minus the old inputs (and the old parent digest), so no old input lingers. */
+/** The state minus the old inputs (and the old parent digest), so an input removed from the program does not linger. */
 function factsOf(state: ScopedTokenState): MintedTokenFacts {
   const facts: Record<string, unknown> = { ...state };
   for (const key of [...SCOPED_TOKEN_PROPERTIES, "accessTokenHash"]) delete facts[key];
@@ -17,7 +17,8 @@ function factsOf(state: ScopedTokenState): MintedTokenFacts {
 
 /**
  * In-place changes. A new rotationTrigger resets the token (PATCH /applications/{client_id}/token): a
- * new value, the old one stops working. A connection change alone touches nothing remote.
+ * new value, the old one stops working. A new parent accessToken, renewBefore or connection alone
+ * touches nothing remote.
  */
 export async function updateScopedToken(
   _id: string,

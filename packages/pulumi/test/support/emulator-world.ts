@@ -8,13 +8,23 @@ export interface EmulatorWorld {
   userToken: string;
   /** The organization the app is installed on, with repositories api, web, docs, infra. */
   org: { id: number; login: string; repositories: { id: number; name: string }[] };
+  /**
+   * A new sign-in of `login` to the app (as the web flow would issue it): its access token and, when the
+   * app expires its tokens, the refresh token a UserToken is seeded with.
+   */
+  signIn(login?: string): Promise<{ accessToken: string; refreshToken: string | undefined }>;
   /** Stack config pointing ScopedTokens at this emulator as this app. */
   connectionConfig: Record<string, { value: string; secret?: boolean }>;
   close(): Promise<void>;
 }
 
-/** An emulator with an org, a GitHub App installed on it, and a user who authorized the app. */
-export async function startEmulatorWorld(): Promise<EmulatorWorld> {
+/**
+ * An emulator with an org, a GitHub App installed on it, and a user who authorized the app. The app
+ * expires its user tokens (GitHub's default) unless `expiringUserTokens` is false.
+ */
+export async function startEmulatorWorld(
+  options: { expiringUserTokens?: boolean } = {},
+): Promise<EmulatorWorld> {
   const emulator = await startEmulator({ port: 0 });
   const admin = new EmulatorAdmin(emulator.url);
   const org = await admin.createAccount({
@@ -25,6 +35,7 @@ export async function startEmulatorWorld(): Promise<EmulatorWorld> {
   await admin.createAccount({ login: "octocat", type: "User" });
   const app = await admin.createApp({
     name: "deploy-bot",
+    expiringUserTokens: options.expiringUserTokens ?? true,
     permissions: {
       contents: "write",
       issues: "write",
@@ -42,5 +53,9 @@ export async function startEmulatorWorld(): Promise<EmulatorWorld> {
     "ghes-oauth:clientId": { value: app.client_id },
     "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
   };
-  return { emulator, admin, app, userToken, org, connectionConfig, close: () => emulator.close() };
+  const signIn = async (login = "octocat") => {
+    const issued = await admin.issueUserToken({ client_id: app.client_id, login });
+    return { accessToken: issued.token, refreshToken: issued.refresh_token };
+  };
+  return { emulator, admin, app, userToken, org, signIn, connectionConfig, close: () => emulator.close() };
 }

@@ -1,0 +1,129 @@
+import { type DeviceCode, type OAuthAppClient, OAuthError } from "@ghes-oauth/client";
+import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
+import { parseCommandArgs } from "../args/parse-command-args.js";
+import { createClient } from "../connection/create-client.js";
+import { resolveConnection } from "../connection/resolve-connection.js";
+import { EXIT_CODES } from "../exit-codes.js";
+import type { Io } from "../io.js";
+import { describeError } from "../output/describe-error.js";
+import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.js";
+import { Spinner } from "../terminal/spinner.js";
+import { UsageError } from "../usage-error.js";
+import type { Command } from "./command.js";
+
+const HELP = `Usage: ghes-oauth login [--pulumi-config KEY [--stack NAME] [--cwd DIR]] [--show-token]
+
+Signs a user in with the device flow: prints a code and the address to enter it at, then waits (polling
+as often as the server allows, slowing down when it asks) until the user approves in a browser.
+
+The result is the refresh token (or, for an app whose user tokens do not expire, the access token):
+  --pulumi-config KEY   store it as a secret in a Pulumi stack's config: runs
+                        pulumi config set --secret KEY with the value on stdin (never in argv)
+  --stack NAME          the stack (default: pulumi's current stack)
+  --cwd DIR             the Pulumi project directory (default: the current directory)
+  --show-token          print it on a terminal too
+Without --pulumi-config it is printed only to a stdout that is not a terminal (a pipe or a file),
+or with --show-token. The code and the progress go to stderr.
+
+  -h, --help            show this help
+
+${CONNECTION_HELP}
+
+${EXIT_HELP} Exit 1 also when the user denies the request or the code expires (15 minutes).`;
+
+export const loginCommand: Command = {
+  name: "login",
+  summary: "sign in with the device flow; store the token in a Pulumi stack",
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs("login", argv, {
+      ...CONNECTION_OPTIONS,
+      "pulumi-config": { type: "string" },
+      stack: { type: "string" },
+      cwd: { type: "string" },
+      "show-token": { type: "boolean" },
+    });
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (positionals.length > 0) throw new UsageError("login takes no arguments", "login");
+    const key = values["pulumi-config"];
+    if (key === undefined && (values.stack !== undefined || values.cwd !== undefined))
+      throw new UsageError("--stack and --cwd go with --pulumi-config KEY", "login");
+    if (key !== undefined && !/^[A-Za-z0-9_.:-]+$/.test(key))
+      throw new UsageError("--pulumi-config takes a config key such as ghes-oauth:refreshToken", "login");
+
+    const connection = await resolveConnection(io, values);
+    const client = createClient(connection);
+    try {
+      const device = await client.createDeviceCode();
+      io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
+      const grant = await waitWithProgress(io, client, device);
+      const token = grant.refresh_token ?? grant.access_token;
+      const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
+      const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
+      const until = expires ? `, valid until ${expires}` : "";
+      if (key !== undefined) {
+        await setPulumiSecret({ key, stack: values.stack, cwd: values.cwd }, token, io.stderr);
+        io.stderr.write(`Stored the ${kind} as the secret config value ${key}${until}\n`);
+        return EXIT_CODES.ok;
+      }
+      if (!io.stdout.isTTY || values["show-token"]) {
+        io.stdout.write(`${token}\n`);
+        io.stderr.write(`Printed the ${kind}${until}\n`);
+      } else {
+        io.stderr.write(
+          `Signed in. The ${kind} is not shown on a terminal: add --show-token, redirect stdout, or use --pulumi-config KEY\n`,
+        );
+      }
+      return EXIT_CODES.ok;
+    } catch (error) {
+      io.stderr.write(`ghes-oauth login: ${describeLoginError(error)}\n`);
+      return EXIT_CODES.failed;
+    } finally {
+      await client.close();
+    }
+  },
+};
+
+async function waitWithProgress(io: Io, client: OAuthAppClient, device: DeviceCode) {
+  const waiting = (interval: number) => `Waiting for approval (checking every ${interval}s)`;
+  const spinner = io.stderr.isTTY ? new Spinner(io.stderr, waiting(device.interval)) : undefined;
+  if (!spinner) io.stderr.write(`${waiting(device.interval)}\n`);
+  let interval = device.interval;
+  try {
+    const grant = await client.waitForDeviceAuthorization(device.device_code, {
+      interval: device.interval,
+      expiresIn: device.expires_in,
+      onPending: (state) => {
+        if (state.interval === interval) return;
+        interval = state.interval;
+        const message = `${waiting(interval)}; the server asked to slow down`;
+        if (spinner) spinner.update(message);
+        else io.stderr.write(`${message}\n`);
+      },
+    });
+    spinner?.stop("Approved.");
+    return grant;
+  } catch (error) {
+    spinner?.stop("Not approved.");
+    throw error;
+  }
+}
+
+function describeLoginError(error: unknown): string {
+  if (error instanceof PulumiConfigError) return error.message;
+  switch (error instanceof OAuthError ? error.code : undefined) {
+    case "access_denied":
+      return "the request was denied in the browser";
+    case "expired_token":
+      return "the code expired before it was approved; run login again";
+    case "device_flow_disabled":
+      return "the app does not allow the device flow: enable it in the app's settings";
+    case "incorrect_client_credentials":
+      return "the client ID or secret is wrong";
+    default:
+      return describeError(error);
+  }
+}

@@ -1,0 +1,191 @@
+import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
+import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
+import { createClient } from "../connection/create-client.js";
+import { resolveConnection } from "../connection/resolve-connection.js";
+import { EXIT_CODES } from "../exit-codes.js";
+import { classifyText } from "../input/classify-line.js";
+import { readInput } from "../input/read-input.js";
+import type { Io } from "../io.js";
+import { Journal, type JournalEntry, type JournalResult, readJournalOutcomes } from "../revoke/journal.js";
+import { RateLimitGate } from "../revoke/rate-limit-gate.js";
+import { revokeToken } from "../revoke/revoke-token.js";
+import { runBounded } from "../run-bounded.js";
+import { ProgressBar } from "../terminal/progress-bar.js";
+import type { TokenFingerprint } from "../tokens/fingerprint.js";
+import type { Command } from "./command.js";
+
+const HELP = `Usage: ghes-oauth revoke [--json] [--journal FILE] [--concurrency N] [--dry-run] [FILE|-]
+
+Revokes every token in FILE or stdin (one per line; blank lines and # comments are skipped) through the
+app's own DELETE /applications/{client_id}/token, the only revocation GHES accepts for ghu_/ghr_ tokens.
+404 counts as already gone, except for a refresh token (ghr_): the endpoint answers 404 for those
+live or not, so they are reported failed with the way out (revoke-grant). Rate limits are honoured (Retry-After, x-ratelimit-reset): every worker
+pauses for as long as the server asks.
+
+Options:
+  --journal FILE      append each outcome to FILE (NDJSON of sha256 token hashes, never token values;
+                      fsync'd before the outcome is reported). Rerun with the same FILE to resume: tokens
+                      it records as revoked or already gone are skipped (and reported from the journal),
+                      failed ones are tried again. Safe to kill at any moment.
+  --concurrency N     revocations in flight at once (1-256, default 8)
+  --dry-run           report what would be revoked; no API call, nothing written, no secret needed
+  --json              one JSON object per input line (NDJSON) as results arrive:
+                      {line, token_last_eight, hashed_token, result, from_journal?, error?}; result is
+                      revoked | already_gone | failed | would_revoke, or malformed (with error) for a
+                      line that cannot be a token
+  -h, --help          show this help
+
+Ends with: revoked N, already gone M, failed K (on stdout; on stderr with --json). A progress bar
+(done/total, rate, ETA) is drawn on stderr when it is a terminal.
+
+${CONNECTION_HELP}
+
+${EXIT_HELP} Exit 0 means no token failed; malformed lines are reported with their line numbers but
+are not tokens, so they do not fail the run.`;
+
+type RevokeRecord =
+  | ({
+      line: number;
+      result: JournalResult | "would_revoke";
+      from_journal?: true;
+      error?: string;
+    } & TokenFingerprint)
+  | { line: number; result: "malformed"; error: string };
+
+interface Tally {
+  revoked: number;
+  already_gone: number;
+  failed: number;
+  would_revoke: number;
+  malformed: number;
+  from_journal: number;
+}
+
+export const revokeCommand: Command = {
+  name: "revoke",
+  summary: "bulk-revoke tokens, resumable through a journal",
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs("revoke", argv, {
+      ...CONNECTION_OPTIONS,
+      json: { type: "boolean" },
+      journal: { type: "string" },
+      concurrency: { type: "string" },
+      "dry-run": { type: "boolean" },
+    });
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`);
+      return EXIT_CODES.ok;
+    }
+    const concurrency = integerFlag("concurrency", values.concurrency, 8, 1, 256);
+    const dryRun = values["dry-run"] === true;
+    const connection = dryRun ? undefined : await resolveConnection(io, values);
+    const lines = classifyText(await readInput(io, positionals, "revoke"));
+
+    const journal = values.journal && !dryRun ? await Journal.open(values.journal) : undefined;
+    const recorded = values.journal && dryRun ? await readJournalOutcomes(values.journal) : undefined;
+    const previous = (hash: string): JournalEntry | undefined => {
+      const entry = journal ? journal.outcome(hash) : recorded?.get(hash);
+      return entry && entry.result !== "failed" ? entry : undefined;
+    };
+
+    const tally: Tally = {
+      revoked: 0,
+      already_gone: 0,
+      failed: 0,
+      would_revoke: 0,
+      malformed: 0,
+      from_journal: 0,
+    };
+    const report = reporter(io, values.json === true, tally);
+    const pending: { line: number; token: string; fingerprint: TokenFingerprint }[] = [];
+    for (const input of lines) {
+      if (input.kind === "malformed") {
+        report({ line: input.line, result: "malformed", error: input.reason });
+        continue;
+      }
+      const done = previous(input.fingerprint.hashed_token);
+      if (done) report({ line: input.line, ...input.fingerprint, result: done.result, from_journal: true });
+      else if (dryRun) report({ line: input.line, ...input.fingerprint, result: "would_revoke" });
+      else pending.push(input);
+    }
+
+    if (connection && pending.length > 0) {
+      const client = createClient(connection);
+      const gate = new RateLimitGate();
+      const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, pending.length, "revoking") : undefined;
+      report.attach(progress);
+      // A worker moves on to its next token as soon as the API answered; the outcome is reported only
+      // once the journal has it on disk (batched fsync), so what was reported is never lost.
+      const reported: Promise<void>[] = [];
+      let journalFailure: { error: unknown } | undefined;
+      try {
+        await runBounded(pending, concurrency, async ({ line, token, fingerprint }) => {
+          if (journalFailure) throw journalFailure.error;
+          const outcome = await revokeToken(client, token, gate, (seconds) =>
+            report.note(`rate limited: every worker pauses ${seconds}s as the server asked`),
+          );
+          const written = journal
+            ? journal.append({
+                hashed_token: fingerprint.hashed_token,
+                result: outcome.result,
+                at: new Date().toISOString(),
+                ...(outcome.error ? { error: outcome.error } : {}),
+              })
+            : Promise.resolve();
+          reported.push(
+            written.then(
+              () => {
+                report({ line, ...fingerprint, ...outcome });
+                progress?.tick();
+              },
+              (error: unknown) => {
+                journalFailure ??= { error };
+              },
+            ),
+          );
+        });
+        await Promise.all(reported);
+        if (journalFailure) throw journalFailure.error;
+      } finally {
+        progress?.finish();
+        report.attach(undefined);
+        await client.close();
+        await journal?.close();
+      }
+    } else {
+      await journal?.close();
+    }
+
+    const summary = formatSummary(tally, dryRun);
+    (values.json ? io.stderr : io.stdout).write(`${summary}\n`);
+    return tally.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+  },
+};
+
+function reporter(io: Io, json: boolean, tally: Tally) {
+  let progress: ProgressBar | undefined;
+  const note = (message: string) => (progress ? progress.note(message) : io.stderr.write(`${message}\n`));
+  const report = (record: RevokeRecord) => {
+    tally[record.result]++;
+    if ("from_journal" in record) tally.from_journal++;
+    if (json) io.stdout.write(`${JSON.stringify(record)}\n`);
+    if (record.result === "malformed") note(`line ${record.line}: ${record.error}`);
+    else if (record.result === "failed")
+      note(`line ${record.line} (…${record.token_last_eight}): ${record.error}`);
+  };
+  return Object.assign(report, {
+    note,
+    attach(bar: ProgressBar | undefined) {
+      progress = bar;
+    },
+  });
+}
+
+function formatSummary(tally: Tally, dryRun: boolean): string {
+  const parts = [`revoked ${tally.revoked}, already gone ${tally.already_gone}, failed ${tally.failed}`];
+  if (dryRun) parts.push(`would revoke ${tally.would_revoke}`);
+  if (tally.from_journal > 0) parts.push(`${tally.from_journal} of them recorded by an earlier run`);
+  if (tally.malformed > 0) parts.push(`${tally.malformed} malformed lines`);
+  return parts.join("; ");
+}

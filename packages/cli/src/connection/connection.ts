@@ -1,0 +1,5 @@
+export interface Connection {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}

@@ -1,0 +1,10 @@
+export type { Command } from "./commands/command.js";
+export { EXIT_CODES, type ExitCode } from "./exit-codes.js";
+export { classifyLine, classifyText, type InputLine } from "./input/classify-line.js";
+export { type Io, processIo } from "./io.js";
+export { COMMANDS, main } from "./main.js";
+export type { TokenDescription } from "./output/token-description.js";
+export { Journal, type JournalEntry, type JournalResult, readJournalOutcomes } from "./revoke/journal.js";
+export { fingerprint, type TokenFingerprint } from "./tokens/fingerprint.js";
+export { UsageError } from "./usage-error.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { ResourceInputRules } from "../check-resource-inputs.js";
+import { connectionSchema } from "../inputs-schema.js";
+import { renewBeforeSchema } from "../renew-before-schema.js";
+
+/** Every property a UserToken accepts; anything else is a typo worth reporting. */
+export const USER_TOKEN_PROPERTIES = ["refreshToken", "renewBefore", "connection", "revokeOnDelete"] as const;
+
+const SIGN_IN =
+  "sign in through the app's device flow (`ghes-oauth login --pulumi-config <key>`) or web flow and pass the refresh token it returns";
+
+export const userTokenInputsSchema = z.object({
+  refreshToken: z
+    .string({ error: `required: a refresh token (ghr_...); ${SIGN_IN}` })
+    .min(1, { error: `must not be empty; ${SIGN_IN}` })
+    .refine((token) => !token.startsWith("ghu_"), {
+      error: `is an access token (ghu_...), not a refresh token (ghr_...); ${SIGN_IN}, or pass the access token straight to ScopedToken's accessToken`,
+    }),
+  renewBefore: renewBeforeSchema,
+  connection: connectionSchema.optional(),
+  revokeOnDelete: z
+    .enum(["token", "grant", "none"], {
+      error:
+        'must be "token" (revoke the access token, the default), "grant" (the whole authorization) or "none"',
+    })
+    .optional(),
+});
+
+/** What UserToken's check judges its inputs by. */
+export const userTokenInputRules: ResourceInputRules = {
+  resource: "UserToken",
+  properties: USER_TOKEN_PROPERTIES,
+  secretProperties: ["refreshToken", "connection"],
+  schema: userTokenInputsSchema,
+};

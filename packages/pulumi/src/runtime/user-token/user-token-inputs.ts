@@ -1,0 +1,23 @@
+import type { UserTokenInputs, UserTokenState } from "../../user-token-state.js";
+import { USER_TOKEN_PROPERTIES } from "./inputs-schema.js";
+
+/** The inputs as the provider got them, minus the engine's own keys. */
+export function userTokenInputsOf(props: Record<string, unknown>): UserTokenInputs {
+  const known = USER_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
+    key,
+    props[key],
+  ]);
+  return Object.fromEntries(known) as UserTokenInputs;
+}
+
+/** The settings that go into state as they are (the seed does not: only its hash). */
+export function settingsOf(inputs: UserTokenInputs): Omit<UserTokenInputs, "refreshToken"> {
+  const { refreshToken: _seed, ...settings } = inputs;
+  return settings;
+}
+
+/** The state minus its settings, so a setting removed from the program does not linger. */
+export function factsOf(state: UserTokenState): UserTokenState {
+  const { renewBefore: _r, revokeOnDelete: _d, connection: _c, ...facts } = state;
+  return facts;
+}
