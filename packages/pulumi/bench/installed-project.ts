@@ -10,7 +10,7 @@ import { join } from "node:path";
  */
 export function createInstalledProject(runnerSource: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ghes-oauth-installed-"));
-  for (const name of ["@ghes-oauth/client", "@ghes-oauth/pulumi"]) {
+  for (const name of ["@ghes-oauth/github-contract", "@ghes-oauth/client", "@ghes-oauth/pulumi"]) {
     execFileSync("pnpm", ["--filter", name, "pack", "--pack-destination", dir], { stdio: "ignore" });
   }
   const tarball = (prefix: string) => `file:./${readdirSync(dir).find((file) => file.startsWith(prefix))}`;
@@ -24,7 +24,12 @@ export function createInstalledProject(runnerSource: string): string {
         "@ghes-oauth/pulumi": tarball("ghes-oauth-pulumi-"),
         "@pulumi/pulumi": "3.259.0",
       },
-      pnpm: { overrides: { "@ghes-oauth/client": tarball("ghes-oauth-client-") } },
+      pnpm: {
+        overrides: {
+          "@ghes-oauth/client": tarball("ghes-oauth-client-"),
+          "@ghes-oauth/github-contract": tarball("ghes-oauth-github-contract-"),
+        },
+      },
     }),
   );
   writeFileSync(join(dir, "runner.mjs"), runnerSource);

@@ -41,22 +41,29 @@ class Noop extends pulumi.dynamic.Resource {
   }
 }
 
-// The same secret values as a ScopedToken, of the same sizes: the parent token as an input (echoed in
-// the outputs, as the dynamic provider host does for every input it is given back) and a minted token
-// of the same length as an output. Nothing else: the difference to the plain no-op is the engine's
-// cost of carrying secrets.
-const secretsNoopProvider = {
-  async create(inputs) {
-    const token = `ghs_${Math.random().toString(36).slice(2).padEnd(36, "0")}`;
-    return { id: `noop-${Math.random().toString(36).slice(2)}`, outs: { ...inputs, token } };
+// The same secret values as a ScopedToken, of the same sizes: its secret inputs (the parent token) and
+// its secret outputs (the minted token, and the parent token again if the ScopedToken echoes it).
+// Nothing else: the difference to the plain no-op is the engine's cost of carrying secrets.
+const mintedToken = () => `ghs_${Math.random().toString(36).slice(2).padEnd(36, "0")}`;
+const secretsNoopProviders = {
+  echoing: {
+    async create(inputs) {
+      return { id: `noop-${Math.random().toString(36).slice(2)}`, outs: { ...inputs, token: mintedToken() } };
+    },
+    async delete() {},
   },
-  async delete() {},
+  minting: {
+    async create() {
+      return { id: `noop-${Math.random().toString(36).slice(2)}`, outs: { token: mintedToken() } };
+    },
+    async delete() {},
+  },
 };
 
 class SecretsNoop extends pulumi.dynamic.Resource {
   constructor(name, secretsPerToken) {
     super(
-      secretsNoopProvider,
+      secretsNoopProviders[secretsPerToken.provider],
       name,
       { ...secretsPerToken.inputs, token: undefined },
       { additionalSecretOutputs: secretsPerToken.outputs },
@@ -65,7 +72,7 @@ class SecretsNoop extends pulumi.dynamic.Resource {
 }
 
 /** Which properties of a ScopedToken's state are secret, read from a real one (see sampleShape). */
-let secretsPerToken = { inputs: { accessToken: pulumi.secret(userToken) }, outputs: ["token"] };
+let secretsPerToken = { inputs: {}, outputs: ["token"], provider: "minting" };
 
 const programs = {
   noop: (size) => async () => {
@@ -263,8 +270,9 @@ if (KINDS.includes("noop-secrets")) {
     probe.shape.secretInputs.map((key) => [key, pulumi.secret(randomBytes(20).toString("hex"))]),
   );
   const outputs = probe.shape.secretOutputs;
+  const echoes = probe.shape.secretInputs.some((key) => outputs.includes(key));
   for (const key of outputs) if (!(key in inputs)) inputs[key] = undefined;
-  secretsPerToken = { inputs, outputs };
+  secretsPerToken = { inputs, outputs, provider: echoes ? "echoing" : "minting" };
 }
 
 const runs = [];
