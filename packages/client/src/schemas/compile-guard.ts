@@ -87,17 +87,23 @@ function compileLooseObject(def: Def): Guard | undefined {
   // Only loose objects return every field they are given; a strip or strict one changes or refuses extras.
   if (def.catchall === undefined || defOf(def.catchall).type !== "unknown") return undefined;
   if ((def.checks ?? []).length > 0) return undefined;
-  const fields: [string, Guard][] = [];
+  const keys: string[] = [];
+  const guards: Guard[] = [];
   for (const [key, field] of Object.entries(def.shape ?? {})) {
     const guard = compileGuard(field);
     if (!guard) return undefined;
-    fields.push([key, guard]);
+    keys.push(key);
+    guards.push(guard);
   }
+  // A key Object.prototype also has (`constructor`) is read as an own field only, so a missing one is not
+  // taken from the prototype; any other missing key simply reads undefined.
+  const inherited = keys.map((key) => key in Object.prototype);
   return (value) => {
     if (!isRecordObject(value)) return false;
-    for (const [key, guard] of fields) {
-      // Own fields only: a missing `constructor` must not be read from Object.prototype.
-      if (!guard(Object.hasOwn(value, key) ? value[key] : undefined)) return false;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] as string;
+      const field = inherited[index] ? (Object.hasOwn(value, key) ? value[key] : undefined) : value[key];
+      if (!(guards[index] as Guard)(field)) return false;
     }
     return true;
   };
