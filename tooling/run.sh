@@ -10,6 +10,8 @@ case "${1:-}" in
   test)
     started=$(date +%s)
     pnpm exec biome ci .
+    # Every import names a declared dependency (the dependency rules themselves are a test: tooling/workspace-rules).
+    pnpm exec turbo boundaries
     pnpm exec turbo run build typecheck test --concurrency=1 --output-logs=full --log-order=stream
     echo "[test] lint, build, typecheck and tests done in $(($(date +%s) - started))s"
     node tooling/test-summary.mjs

@@ -1,4 +1,4 @@
-import { packageTestConfig } from "../../tooling/vitest.preset.ts";
+import { packageTestConfig } from "@ghes-oauth/vitest-preset";
 
 // Every test drives the real Pulumi engine (seconds per operation); files run one at a time so two
 // cores are not shared by several engines and emulators at once.

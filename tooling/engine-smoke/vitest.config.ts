@@ -1,3 +1,3 @@
-import { packageTestConfig } from "../vitest.preset.ts";
+import { packageTestConfig } from "@ghes-oauth/vitest-preset";
 
 export default packageTestConfig({ test: { testTimeout: 180_000, hookTimeout: 180_000 } });

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors/invalid-input-error.js";
+import { InvalidInputError } from "./errors.js";
 
 export interface ApiLocation {
   /** `https://host[:port]` */

@@ -1,6 +1,6 @@
 import { rootCertificates } from "node:tls";
 import { type Dispatcher, Pool, ProxyAgent } from "undici";
-import { InvalidInputError } from "./errors/invalid-input-error.js";
+import { InvalidInputError } from "./errors.js";
 import { proxyForOrigin } from "./proxy-for-origin.js";
 
 export interface DispatcherSettings {

@@ -1,40 +1,41 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
-export { GhesOAuthError, type GhesOAuthErrorOptions } from "./errors/ghes-oauth-error.js";
 export {
   AuthenticationError,
   ForbiddenError,
+  GhesOAuthError,
+  type GhesOAuthErrorOptions,
   GitHubApiError,
   type GitHubErrorDetail,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  ValidationError,
-} from "./errors/github-api-error.js";
-export { type InputIssue, InvalidInputError } from "./errors/invalid-input-error.js";
-export {
+  type InputIssue,
+  InvalidInputError,
   type KnownOAuthErrorCode,
+  NotFoundError,
   OAUTH_ERROR_CODES,
   OAuthError,
   type OAuthErrorCode,
-} from "./errors/oauth-error.js";
-export { ResponseShapeError, type ShapeIssue } from "./errors/response-shape-error.js";
-export { TransportError } from "./errors/transport-error.js";
+  RateLimitError,
+  ResponseShapeError,
+  ServerError,
+  type ShapeIssue,
+  TransportError,
+  ValidationError,
+} from "./errors.js";
 export { OAuthAppClient } from "./oauth-app-client.js";
-export { checkAuthorization } from "./operations/check-authorization.js";
-export { checkToken } from "./operations/check-token.js";
-export { createDeviceCode } from "./operations/create-device-code.js";
-export { deleteAuthorization } from "./operations/delete-authorization.js";
-export { deleteToken } from "./operations/delete-token.js";
-export { exchangeDeviceCode } from "./operations/exchange-device-code.js";
-export { exchangeWebFlowCode } from "./operations/exchange-web-flow-code.js";
-export { refreshToken } from "./operations/refresh-token.js";
-export { resetAuthorization } from "./operations/reset-authorization.js";
-export { resetToken } from "./operations/reset-token.js";
-export { revokeAuthorization } from "./operations/revoke-authorization.js";
-export { revokeGrant } from "./operations/revoke-grant.js";
-export { scopeToken } from "./operations/scope-token.js";
-export { serverTime } from "./operations/server-time.js";
-export { waitForDeviceAuthorization } from "./operations/wait-for-device-authorization.js";
+export {
+  checkAuthorization,
+  checkToken,
+  createDeviceCode,
+  deleteAuthorization,
+  deleteToken,
+  exchangeDeviceCode,
+  exchangeWebFlowCode,
+  refreshToken,
+  resetAuthorization,
+  resetToken,
+  revokeAuthorization,
+  revokeGrant,
+  scopeToken,
+} from "./operations.js";
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export {
   createRequestContext,
@@ -88,5 +89,7 @@ export {
   userTokenGrantResponseSchema,
   userTokenGrantSchema,
 } from "./schemas/user-token-grant.js";
+export { serverTime } from "./server-time.js";
 export { VERSION } from "./version.js";
+export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 export { deriveWebUrl, resolveWebLocation, type WebLocation } from "./web-url.js";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { type InputIssue, InvalidInputError } from "./errors/invalid-input-error.js";
-import type { Redactor } from "./errors/redactor.js";
+import { type InputIssue, InvalidInputError } from "./errors.js";
+import type { Redactor } from "./redaction/redactor.js";
 
 /**
  * Parses an argument, throwing InvalidInputError when it does not fit. Messages name fields, not

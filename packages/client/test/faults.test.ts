@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { OAuthAppClient, RateLimitError, ServerError, TransportError } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
-import { authorizationBody, scopedAuthorizationBody } from "./support/fixtures.js";
+import { authorizationBody, CLIENT_WORLD, scopedAuthorizationBody } from "./support/fixtures.js";
 import { sha256Hex } from "./support/sha256.js";
 import { closedPort, type StubServer, startStubServer } from "./support/stub-server.js";
 
@@ -10,7 +10,7 @@ let client: OAuthAppClient;
 const FAST_RETRY = { retries: 2, minDelayMs: 5, maxDelayMs: 50 };
 
 beforeAll(async () => {
-  emulator = await startSeededEmulator();
+  emulator = await startSeededEmulator({ world: CLIENT_WORLD });
   client = clientFor(emulator.apiUrl, FAST_RETRY);
 });
 afterAll(async () => {
@@ -29,8 +29,8 @@ function clientFor(
 ) {
   return new OAuthAppClient({
     baseUrl,
-    clientId: emulator?.clientId ?? "Iv1.stub",
-    clientSecret: emulator?.clientSecret ?? "stub-secret",
+    clientId: emulator?.app.client_id ?? "Iv1.stub",
+    clientSecret: emulator?.app.client_secret ?? "stub-secret",
     retry,
     ...(timeoutMs ? { timeoutMs } : {}),
   });
@@ -41,7 +41,7 @@ async function apiRequests(pathPart: string) {
 }
 
 async function freshToken(): Promise<string> {
-  const token = await emulator.newToken();
+  const token = (await emulator.issueUserToken()).token;
   await emulator.admin.clearRequests();
   return token;
 }
@@ -57,9 +57,11 @@ describe("idempotent calls retry", () => {
 
   it("an intermittent 503 (rate 0.6) is ridden out", async () => {
     const tolerant = clientFor(emulator.apiUrl, { retries: 20, minDelayMs: 1, maxDelayMs: 5 });
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => emulator.newToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, async () => (await emulator.issueUserToken()).token),
+    );
     await emulator.admin.clearRequests();
-    await emulator.admin.setFaults({ status: 503, rate: 0.6, path: "/applications/" });
+    await emulator.admin.setFaults({ status: 503, rate: 0.6, path: "/applications/", seed: 11 });
     try {
       for (const token of tokens) expect((await tolerant.checkToken(token)).token).toBe(token);
     } finally {
@@ -72,9 +74,11 @@ describe("idempotent calls retry", () => {
 
   it("connection resets (resetRate 0.5) are ridden out by deleteToken", async () => {
     const tolerant = clientFor(emulator.apiUrl, { retries: 20, minDelayMs: 1, maxDelayMs: 5 });
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => emulator.newToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, async () => (await emulator.issueUserToken()).token),
+    );
     await emulator.admin.clearRequests();
-    await emulator.admin.setFaults({ resetRate: 0.5, path: "/applications/" });
+    await emulator.admin.setFaults({ resetRate: 0.5, path: "/applications/", seed: 12 });
     const outcomes: string[] = [];
     try {
       for (const token of tokens) {
@@ -94,7 +98,7 @@ describe("idempotent calls retry", () => {
     expect(statuses.filter((status) => status === 0).length).toBeGreaterThan(0);
     await emulator.admin.clearFaults();
     const hashes = new Set(tokens.map(sha256Hex));
-    const live = await emulator.admin.liveTokens(emulator.clientId);
+    const live = await emulator.admin.liveTokens(emulator.app.client_id);
     expect(live.filter((entry) => hashes.has(entry.hashed_token))).toEqual([]);
   });
 
@@ -181,8 +185,12 @@ describe("rate limits", () => {
       ],
       ["resetToken", 403, (c: OAuthAppClient) => c.resetToken("ghu_RetryAfterToken")],
     ] as const)("%s waits Retry-After: 1 after a %s, then succeeds", async (name, status, call) => {
-      stub = await startStubServer((_request, index) =>
-        index === 0
+      // The waits run on fake timers; the stub notes the (fake) clock at each arrival, so the gap between
+      // the attempts is the wait the client chose, whatever the machine's speed.
+      const arrivals: number[] = [];
+      stub = await startStubServer((_request, index) => {
+        arrivals.push(Date.now());
+        return index === 0
           ? { status, headers: { "retry-after": "1" }, body: JSON.stringify({ message: "slow down" }) }
           : {
               status: 200,
@@ -191,19 +199,27 @@ describe("rate limits", () => {
                   ? scopedAuthorizationBody("ghu_RetryAfterToken", "Iv1.stub")
                   : authorizationBody("ghu_RetryAfterToken", "Iv1.stub"),
               ),
-            },
-      );
+            };
+      });
       const stubClient = clientFor(stub.apiUrl, { retries: 3, minDelayMs: 1, maxDelayMs: 2_000 });
-      const started = performance.now();
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
       try {
-        await call(stubClient);
+        let settled = false;
+        const result = call(stubClient).finally(() => {
+          settled = true;
+        });
+        // Moves the clock in 50 ms steps, letting the sockets work in between, until the call settles.
+        for (let step = 0; !settled && step < 200; step++) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await vi.advanceTimersByTimeAsync(50);
+        }
+        await result;
       } finally {
+        vi.useRealTimers();
         await stubClient.close();
       }
-      const elapsed = performance.now() - started;
       expect(stub.requests).toHaveLength(2);
-      expect(elapsed).toBeGreaterThanOrEqual(950);
-      expect(elapsed).toBeLessThan(5_000);
+      expect((arrivals[1] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(1_000);
     });
   });
 });
@@ -254,15 +270,17 @@ describe("abort signal", () => {
     const patient = clientFor(emulator.apiUrl, { retries: 3, minDelayMs: 10_000, maxDelayMs: 10_000 });
     const token = await freshToken();
     await emulator.admin.setFaults({ status: 503, path: "/applications/" });
-    const started = performance.now();
+    // The 10 s backoff runs on a fake clock that never moves: only the abort (a real 200 ms timeout
+    // signal) can end the wait, so the call settles only if the abort interrupts the sleep.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
       const error = await patient.checkToken(token, { signal: AbortSignal.timeout(200) }).catch((e) => e);
       expect(error).toBeInstanceOf(TransportError);
       expect((error as TransportError).code).toBe("TIMEOUT_ERR");
     } finally {
+      vi.useRealTimers();
       await patient.close();
     }
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(await apiRequests("/applications/")).toHaveLength(1);
   });
 

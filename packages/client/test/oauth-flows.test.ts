@@ -1,3 +1,4 @@
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   type DevicePollState,
@@ -6,19 +7,15 @@ import {
   OAuthError,
   type UserTokenGrant,
 } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { CLIENT_WORLD } from "./support/fixtures.js";
 
 /** End to end against the emulator's OAuth endpoints on the web host (the origin root). */
 let emulator: SeededEmulator;
 let client: OAuthAppClient;
 
 beforeAll(async () => {
-  emulator = await startSeededEmulator();
-  client = new OAuthAppClient({
-    baseUrl: emulator.apiUrl,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-  });
+  emulator = await startSeededEmulator({ world: CLIENT_WORLD });
+  client = new OAuthAppClient(emulator.connection);
 });
 afterAll(async () => {
   await client?.close();
@@ -77,7 +74,10 @@ function expectExpiringGrant(grant: UserTokenGrant, before: number, after: numbe
 
 describe("refreshToken", () => {
   it("rotates: a new pair; the used refresh token and the old access token stop working at once", async () => {
-    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
+    const issued = await emulator.admin.issueUserToken({
+      client_id: emulator.app.client_id,
+      login: "octocat",
+    });
     expect(issued.refresh_token).toBeDefined();
     const before = Date.now();
     const grant = await client.refreshToken(issued.refresh_token as string);
@@ -108,8 +108,11 @@ describe("refreshToken", () => {
   });
 
   it("a wrong client secret is incorrect_client_credentials", async () => {
-    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
-    const wrong = appClient(emulator.clientId, "wrong-client-secret");
+    const issued = await emulator.admin.issueUserToken({
+      client_id: emulator.app.client_id,
+      login: "octocat",
+    });
+    const wrong = appClient(emulator.app.client_id, "wrong-client-secret");
     const error = await rejection(wrong.refreshToken(issued.refresh_token as string));
     expect(error).toBeInstanceOf(OAuthError);
     expect((error as OAuthError).code).toBe("incorrect_client_credentials");
@@ -118,12 +121,15 @@ describe("refreshToken", () => {
   });
 
   it("the refresh row is listed hashed, and a refresh keeps the live token count constant", async () => {
-    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
-    const count = async () => (await emulator.admin.liveTokens(emulator.clientId)).length;
+    const issued = await emulator.admin.issueUserToken({
+      client_id: emulator.app.client_id,
+      login: "octocat",
+    });
+    const count = async () => (await emulator.admin.liveTokens(emulator.app.client_id)).length;
     const before = await count();
     const grant = await client.refreshToken(issued.refresh_token as string);
     expect(await count()).toBe(before);
-    const rows = await emulator.admin.liveTokens(emulator.clientId);
+    const rows = await emulator.admin.liveTokens(emulator.app.client_id);
     expect(JSON.stringify(rows)).not.toContain(grant.refresh_token as string);
     expect(rows.some((row) => row.kind === "refresh")).toBe(true);
   });
@@ -133,7 +139,7 @@ describe("exchangeWebFlowCode", () => {
   it("exchanges a code once; a second use is bad_verification_code", async () => {
     const redirectUri = "https://app.example.com/callback";
     const { code } = await emulator.admin.createWebFlowCode({
-      client_id: emulator.clientId,
+      client_id: emulator.app.client_id,
       login: "octocat",
       redirect_uri: redirectUri,
     });
@@ -147,7 +153,7 @@ describe("exchangeWebFlowCode", () => {
 
   it("a different redirect_uri is redirect_uri_mismatch", async () => {
     const { code } = await emulator.admin.createWebFlowCode({
-      client_id: emulator.clientId,
+      client_id: emulator.app.client_id,
       login: "octocat",
       redirect_uri: "https://app.example.com/callback",
     });
@@ -159,10 +165,10 @@ describe("exchangeWebFlowCode", () => {
 
   it("a wrong client secret is incorrect_client_credentials", async () => {
     const { code } = await emulator.admin.createWebFlowCode({
-      client_id: emulator.clientId,
+      client_id: emulator.app.client_id,
       login: "octocat",
     });
-    const wrong = appClient(emulator.clientId, "wrong-client-secret");
+    const wrong = appClient(emulator.app.client_id, "wrong-client-secret");
     const error = await rejection(wrong.exchangeWebFlowCode({ code }));
     expect(error).toMatchObject({ name: "OAuthError", code: "incorrect_client_credentials" });
   });

@@ -1,9 +1,10 @@
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { API_VERSIONS } from "@ghes-oauth/github-contract";
 import { OpenApiContract } from "@ghes-oauth/github-contract-generator";
 import { Pool } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GitHubApiError, OAuthAppClient } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { CLIENT_WORLD } from "./support/fixtures.js";
 import { type RecordedExchange, recordingInterceptor } from "./support/recording-interceptor.js";
 import { UNKNOWN_TOKEN } from "./support/sha256.js";
 
@@ -16,12 +17,10 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
   const log: RecordedExchange[] = [];
 
   beforeAll(async () => {
-    emulator = await startSeededEmulator({ apiVersion: version });
+    emulator = await startSeededEmulator({ apiVersion: version, world: CLIENT_WORLD });
     pool = new Pool(new URL(emulator.apiUrl).origin);
     client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
+      ...emulator.connection,
       dispatcher: pool.compose(recordingInterceptor(log)),
       retry: false,
     });
@@ -47,7 +46,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
     const apiPath = new URL(emulator.apiUrl).pathname;
 
     expect(exchange.method).toBe(operation.method);
-    expect(exchange.path).toBe(`${apiPath}${operation.path.replace("{client_id}", emulator.clientId)}`);
+    expect(exchange.path).toBe(`${apiPath}${operation.path.replace("{client_id}", emulator.app.client_id)}`);
     expect(exchange.status).toBe(expectedStatus);
 
     expect(operation.request, `${operationId} documents a JSON request body`).toBeDefined();
@@ -72,7 +71,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
   }
 
   it("apps/check-token: 200", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms("apps/check-token", () => client.checkToken(token), 200);
   });
 
@@ -81,22 +80,22 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
   });
 
   it("apps/reset-token: 200", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms("apps/reset-token", () => client.resetToken(token), 200);
   });
 
   it("apps/delete-token: 204", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms("apps/delete-token", () => client.deleteToken(token), 204);
   });
 
   it("apps/delete-authorization: 204", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms("apps/delete-authorization", () => client.deleteAuthorization(token), 204);
   });
 
   it("apps/scope-token: 200 with every input field", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms(
       "apps/scope-token",
       () =>
@@ -111,7 +110,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
   });
 
   it("apps/scope-token: 200 with ids", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const ids = emulator.org.repositories
       .filter((repository) => repository.name !== "docs")
       .map(({ id }) => id);
@@ -131,7 +130,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
   });
 
   it("apps/scope-token: 422 (permissions beyond the installation)", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await conforms(
       "apps/scope-token",
       () =>
@@ -150,7 +149,7 @@ describe.each(API_VERSIONS)("conformance to GitHub's %s OpenAPI description", (v
     ["apps/delete-token", (token: string) => client.deleteToken(token)],
     ["apps/delete-authorization", (token: string) => client.deleteAuthorization(token)],
   ] as const)("%s: 422 (the endpoint has been spammed)", async (operationId, call) => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ status: 422, path: "/applications/" });
     await conforms(operationId, () => call(token), 422);
   });

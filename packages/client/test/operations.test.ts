@@ -1,28 +1,24 @@
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { request as undiciRequest } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mapResponseError } from "../src/errors/map-response-error.js";
-import { Redactor } from "../src/errors/redactor.js";
 import {
   AuthenticationError,
   type Authorization,
-  GitHubApiError,
   NotFoundError,
   OAuthAppClient,
   ValidationError,
 } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { Redactor } from "../src/redaction/redactor.js";
+import { mapResponseError } from "../src/request/map-response-error.js";
+import { CLIENT_WORLD } from "./support/fixtures.js";
 import { sha256Hex, UNKNOWN_TOKEN } from "./support/sha256.js";
 
 let emulator: SeededEmulator;
 let client: OAuthAppClient;
 
 beforeAll(async () => {
-  emulator = await startSeededEmulator();
-  client = new OAuthAppClient({
-    baseUrl: emulator.apiUrl,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-  });
+  emulator = await startSeededEmulator({ world: CLIENT_WORLD });
+  client = new OAuthAppClient(emulator.connection);
 });
 afterAll(async () => {
   await client?.close();
@@ -46,7 +42,7 @@ function expectAuthorizationOf(authorization: Authorization, token: string) {
   expect(authorization.token).toBe(token);
   expect(authorization.token_last_eight).toBe(token.slice(-8));
   expect(authorization.hashed_token).toBe(sha256Hex(token));
-  expect(authorization.app.client_id).toBe(emulator.clientId);
+  expect(authorization.app.client_id).toBe(emulator.app.client_id);
   expect(authorization.user?.login).toBe("octocat");
   expect(authorization.expires_at).toEqual(expect.any(String));
 }
@@ -78,14 +74,14 @@ function callMethod(target: OAuthAppClient, method: TokenMethod, token: string):
 
 describe("checkToken", () => {
   it("returns the token's authorization", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const authorization = await client.checkToken(token);
     expectAuthorizationOf(authorization, token);
     expect(authorization.installation ?? null).toBeNull();
   });
 
   it("keeps unknown response fields", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const authorization = await client.checkToken(token);
     expect(authorization.user).toHaveProperty("repos_url");
   });
@@ -93,7 +89,7 @@ describe("checkToken", () => {
 
 describe("resetToken", () => {
   it("returns a new token and invalidates the old one", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const reset = await client.resetToken(token);
     expect(reset.token).not.toBe(token);
     expectAuthorizationOf(reset, reset.token);
@@ -104,8 +100,8 @@ describe("resetToken", () => {
 
 describe("deleteToken", () => {
   it("revokes only that token", async () => {
-    const token = await emulator.newToken();
-    const other = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
+    const other = (await emulator.issueUserToken()).token;
     await expect(client.deleteToken(token)).resolves.toBeUndefined();
     expect(await isLive(token)).toBe(false);
     expect(await isLive(other)).toBe(true);
@@ -114,19 +110,19 @@ describe("deleteToken", () => {
 
 describe("deleteAuthorization", () => {
   it("removes all of that user's tokens for the app, scoped ones included", async () => {
-    const first = await emulator.newToken();
-    const second = await emulator.newToken();
+    const first = (await emulator.issueUserToken()).token;
+    const second = (await emulator.issueUserToken()).token;
     const scoped = await client.scopeToken({ accessToken: second, target: "octo-org" });
     await expect(client.deleteAuthorization(first)).resolves.toBeUndefined();
     for (const token of [first, second, scoped.token]) expect(await isLive(token)).toBe(false);
-    const live = await emulator.admin.liveTokens(emulator.clientId);
+    const live = await emulator.admin.liveTokens(emulator.app.client_id);
     expect(live.filter((entry) => entry.user.login === "octocat")).toEqual([]);
   });
 });
 
 describe("scopeToken", () => {
   it("mints a new scoped token and leaves the original valid", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const scoped = await client.scopeToken({
       accessToken: token,
       target: "octo-org",
@@ -144,7 +140,7 @@ describe("scopeToken", () => {
   });
 
   it("accepts targetId and repositoryIds", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const web = emulator.org.repositories.find((repository) => repository.name === "web");
     const scoped = await client.scopeToken({
       accessToken: token,
@@ -161,7 +157,7 @@ describe("scopeToken", () => {
     ["a level above the installation's", { permissions: { pull_requests: "write" as const } }],
     ["a repository outside the installation", { repositories: ["docs"] }],
   ])("rejects %s with a ValidationError", async (_label, extra) => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const error = await client
       .scopeToken({ accessToken: token, target: "octo-org", ...extra })
       .catch((e) => e);
@@ -174,7 +170,7 @@ describe("scopeToken", () => {
   });
 
   it("rejects scoping an already scoped token with a ValidationError", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const scoped = await client.scopeToken({ accessToken: token, target: "octo-org" });
     await expect(client.scopeToken({ accessToken: scoped.token, target: "octo-org" })).rejects.toBeInstanceOf(
       ValidationError,
@@ -187,22 +183,25 @@ describe("scopeToken", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("treats an unknown target as NotFoundError or ValidationError, never success", async () => {
-    const token = await emulator.newToken();
+  it("rejects an unknown target with a ValidationError naming the target field", async () => {
+    const token = (await emulator.issueUserToken()).token;
     const error = await client.scopeToken({ accessToken: token, target: "no-such-org" }).catch((e) => e);
-    expect(error).toBeInstanceOf(GitHubApiError);
-    expect([404, 422]).toContain((error as GitHubApiError).status);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).status).toBe(422);
+    expect((error as ValidationError).errors).toEqual([
+      expect.objectContaining({ field: "target", code: "invalid" }),
+    ]);
   });
 });
 
 describe("deprecated path-style endpoints", () => {
   it("checkAuthorization returns the token's authorization", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     expectAuthorizationOf(await client.checkAuthorization(token), token);
   });
 
   it("resetAuthorization returns a new token and invalidates the old one", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const reset = await client.resetAuthorization(token);
     expect(reset.token).not.toBe(token);
     expect(await isLive(token)).toBe(false);
@@ -210,16 +209,16 @@ describe("deprecated path-style endpoints", () => {
   });
 
   it("revokeAuthorization revokes only that token", async () => {
-    const token = await emulator.newToken();
-    const other = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
+    const other = (await emulator.issueUserToken()).token;
     await expect(client.revokeAuthorization(token)).resolves.toBeUndefined();
     expect(await isLive(token)).toBe(false);
     expect(await isLive(other)).toBe(true);
   });
 
   it("revokeGrant removes all of that user's tokens for the app", async () => {
-    const first = await emulator.newToken();
-    const second = await emulator.newToken();
+    const first = (await emulator.issueUserToken()).token;
+    const second = (await emulator.issueUserToken()).token;
     await expect(client.revokeGrant(first)).resolves.toBeUndefined();
     expect(await isLive(first)).toBe(false);
     expect(await isLive(second)).toBe(false);
@@ -238,10 +237,10 @@ describe("404 paths", () => {
   });
 
   it.each(TOKEN_METHODS)("%s rejects a wrong client secret with NotFoundError", async (method) => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const wrong = new OAuthAppClient({
       baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
+      clientId: emulator.app.client_id,
       clientSecret: "wrong",
     });
     try {
@@ -253,14 +252,10 @@ describe("404 paths", () => {
   });
 
   it("an expired token is a NotFoundError", async () => {
-    const separate = await startSeededEmulator();
-    const separateClient = new OAuthAppClient({
-      baseUrl: separate.apiUrl,
-      clientId: separate.clientId,
-      clientSecret: separate.clientSecret,
-    });
+    const separate = await startSeededEmulator({ world: CLIENT_WORLD });
+    const separateClient = new OAuthAppClient(separate.connection);
     try {
-      const token = await separate.newToken();
+      const token = (await separate.issueUserToken()).token;
       await separateClient.checkToken(token);
       await separate.admin.advanceClock(8 * 3600 + 1);
       await expect(separateClient.checkToken(token)).rejects.toBeInstanceOf(NotFoundError);
@@ -275,7 +270,7 @@ describe("422 paths (abuse throttling: 'the endpoint has been spammed')", () => 
   it.each(TOKEN_METHODS)(
     "%s maps the 422 to ValidationError and does not retry it",
     async (method, verb, route) => {
-      const token = await emulator.newToken();
+      const token = (await emulator.issueUserToken()).token;
       await emulator.admin.setFaults({ status: 422, path: "/applications/" });
       await emulator.admin.clearRequests();
       const error = await callMethod(client, method, token).catch((e) => e);
@@ -287,7 +282,7 @@ describe("422 paths (abuse throttling: 'the endpoint has been spammed')", () => 
   );
 
   it("scopeToken maps the 422 to ValidationError and does not retry it", async () => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ status: 422, path: "/token/scoped" });
     await emulator.admin.clearRequests();
     await expect(client.scopeToken({ accessToken: token, target: "octo-org" })).rejects.toBeInstanceOf(
@@ -304,9 +299,9 @@ describe("401 paths", () => {
     ...TOKEN_METHODS.map(([, method, route]) => [method, route] as const),
     ["POST", "/applications/{client_id}/token/scoped"] as const,
   ])("%s %s without credentials maps to AuthenticationError", async (method, route) => {
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     const path = route
-      .replace("{client_id}", emulator.clientId)
+      .replace("{client_id}", emulator.app.client_id)
       .replace("{access_token}", token)
       .replace(/^/, new URL(emulator.apiUrl).pathname);
     const tokenInPath = route.includes("{access_token}");
@@ -333,6 +328,8 @@ describe("401 paths", () => {
 
   it("an injected 401 reaches the caller as AuthenticationError through the client", async () => {
     await emulator.admin.setFaults({ status: 401, path: "/applications/" });
-    await expect(client.checkToken(await emulator.newToken())).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(client.checkToken((await emulator.issueUserToken()).token)).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
   });
 });

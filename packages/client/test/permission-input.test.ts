@@ -1,4 +1,4 @@
-import { EmulatorAdmin, startEmulator } from "@ghes-oauth/emulator";
+import { startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   InvalidInputError,
@@ -120,17 +120,19 @@ describe("allowUnknownPermissions: the server judges", () => {
   });
 
   async function emulatorWorld(apiVersion: "ghes-3.17" | "ghes-3.19") {
-    const emulator = await startEmulator({ apiVersion });
-    close = () => emulator.close();
-    const admin = new EmulatorAdmin(emulator.apiUrl);
-    await admin.createAccount({ login: "octocat", type: "User" });
-    await admin.createAccount({ login: "octo-org", type: "Organization", repositories: ["api"] });
-    const app = await admin.createApp({ name: "Scoper" });
-    await admin.createInstallation({ client_id: app.client_id, account: "octo-org" });
-    const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
+    const world = await startSeededEmulator({
+      apiVersion,
+      world: {
+        org: { login: "octo-org", repositories: ["api"] },
+        app: { name: "Scoper", permissions: "highest" },
+      },
+    });
+    close = () => world.close();
+    const { admin, app, apiUrl } = world;
+    const { token } = world.userToken;
     const connect = (options: { allowUnknownPermissions?: boolean } = {}) =>
       new OAuthAppClient({
-        baseUrl: emulator.apiUrl,
+        baseUrl: apiUrl,
         clientId: app.client_id,
         clientSecret: app.client_secret,
         retry: false,

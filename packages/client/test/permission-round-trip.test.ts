@@ -1,4 +1,4 @@
-import { EmulatorAdmin, startEmulator } from "@ghes-oauth/emulator";
+import { startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import {
   API_VERSIONS,
   type ApiVersion,
@@ -22,21 +22,24 @@ const PAIRS: Record<ApiVersion, number> = {
 
 describe.each(API_VERSIONS)("every permission of %s at every level it allows", (version) => {
   it("is accepted by the client, fits the description and is granted by the emulator", async () => {
-    const emulator = await startEmulator({ apiVersion: version });
+    const names = permissionNamesOf(version);
+    const highest: Record<string, PermissionLevel> = Object.fromEntries(
+      names.map((name) => [name, permissionLevels(name).at(-1) as PermissionLevel]),
+    );
+    const emulator = await startSeededEmulator({
+      apiVersion: version,
+      world: {
+        org: { login: "octo-org", repositories: ["api"] },
+        app: { name: "Everything", permissions: highest },
+        installation: { permissions: highest },
+      },
+    });
+    const { app } = emulator;
+    const { token } = emulator.userToken;
     const log: RecordedExchange[] = [];
     const pool = new Pool(new URL(emulator.apiUrl).origin);
-    const admin = new EmulatorAdmin(emulator.apiUrl);
     const contract = new OpenApiContract(version).operation("apps/scope-token");
     try {
-      const names = permissionNamesOf(version);
-      const highest: Record<string, PermissionLevel> = Object.fromEntries(
-        names.map((name) => [name, permissionLevels(name).at(-1) as PermissionLevel]),
-      );
-      await admin.createAccount({ login: "octocat", type: "User" });
-      await admin.createAccount({ login: "octo-org", type: "Organization", repositories: ["api"] });
-      const app = await admin.createApp({ name: "Everything", permissions: highest });
-      await admin.createInstallation({ client_id: app.client_id, account: "octo-org", permissions: highest });
-      const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
       const client = new OAuthAppClient({
         baseUrl: emulator.apiUrl,
         clientId: app.client_id,

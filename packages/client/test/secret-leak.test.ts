@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   InvalidInputError,
@@ -11,15 +12,14 @@ import {
   TransportError,
   ValidationError,
 } from "../src/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
-import { authorizationBody } from "./support/fixtures.js";
+import { authorizationBody, CLIENT_WORLD } from "./support/fixtures.js";
 import { deviceCodeBody, expiringGrantBody, oauthErrorBody } from "./support/oauth-fixtures.js";
 import { closedPort, type StubAnswer, startStubServer } from "./support/stub-server.js";
 
 let emulator: SeededEmulator;
 
 beforeAll(async () => {
-  emulator = await startSeededEmulator();
+  emulator = await startSeededEmulator({ world: CLIENT_WORLD });
 });
 afterAll(async () => {
   await emulator?.close();
@@ -80,18 +80,16 @@ const ALL_CALLS: Array<[string, Call]> = [
 describe("no token or secret in any error (emulator)", () => {
   function emulatorClient(options: Partial<ConstructorParameters<typeof OAuthAppClient>[0]> = {}) {
     return new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
+      ...emulator.connection,
       retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 },
       ...options,
     });
   }
-  const secrets = (token: string) => secretsOf(token, emulator.clientId, emulator.clientSecret);
+  const secrets = (token: string) => secretsOf(token, emulator.app.client_id, emulator.app.client_secret);
 
   it.each(ALL_CALLS)("%s: 404 for a revoked token", async (_name, call) => {
     const client = emulatorClient();
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await client.deleteToken(token);
     await expectNoLeak(call(client, token), secrets(token), NotFoundError);
     await client.close();
@@ -99,14 +97,14 @@ describe("no token or secret in any error (emulator)", () => {
 
   it.each(ALL_CALLS)("%s: 404 with a wrong client secret", async (_name, call) => {
     const client = emulatorClient({ clientSecret: "wrong-secret-value" });
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await expectNoLeak(call(client, token), [...secrets(token), "wrong-secret-value"], NotFoundError);
     await client.close();
   });
 
   it("scopeToken: 422 from the API", async () => {
     const client = emulatorClient();
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await expectNoLeak(ALL_CALLS[4]?.[1](client, token) as Promise<unknown>, secrets(token), ValidationError);
     await client.close();
   });
@@ -117,7 +115,7 @@ describe("no token or secret in any error (emulator)", () => {
     [422, ValidationError],
   ] as const)("every call with an injected %s", async (status, errorClass) => {
     const client = emulatorClient();
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ status, path: "/applications/" });
     try {
       for (const [, call] of ALL_CALLS) await expectNoLeak(call(client, token), secrets(token), errorClass);
@@ -129,7 +127,7 @@ describe("no token or secret in any error (emulator)", () => {
 
   it("every call with a connection reset", async () => {
     const client = emulatorClient();
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ resetRate: 1, path: "/applications/" });
     try {
       for (const [, call] of ALL_CALLS)
@@ -142,7 +140,7 @@ describe("no token or secret in any error (emulator)", () => {
 
   it("every call timing out", async () => {
     const client = emulatorClient({ timeoutMs: 50, retry: false });
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ latencyMs: 1_500, path: "/applications/" });
     try {
       await Promise.all(
@@ -159,7 +157,7 @@ describe("no token or secret in any error (emulator)", () => {
 
   it("every call aborted in flight", async () => {
     const client = emulatorClient();
-    const token = await emulator.newToken();
+    const token = (await emulator.issueUserToken()).token;
     await emulator.admin.setFaults({ latencyMs: 1_000, path: "/applications/" });
     try {
       await Promise.all(
@@ -191,28 +189,35 @@ describe("no token or secret in any error (emulator)", () => {
 describe("no refresh token, code, device code or secret in any grant error (emulator)", () => {
   const form = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
   const variants = (value: string) => [value, encodeURIComponent(value), form(value)];
-  function grantClient(clientSecret = emulator.clientSecret) {
+  function grantClient(clientSecret = emulator.app.client_secret) {
     return new OAuthAppClient({
       baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
+      clientId: emulator.app.client_id,
       clientSecret,
       retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5 },
     });
   }
-  const basic = (secret: string) => Buffer.from(`${emulator.clientId}:${secret}`).toString("base64");
+  const basic = (secret: string) => Buffer.from(`${emulator.app.client_id}:${secret}`).toString("base64");
 
   /** A fresh refresh token, web-flow code and device code, and the calls that use them. */
   async function grantCalls() {
-    const issued = await emulator.admin.issueUserToken({ client_id: emulator.clientId, login: "octocat" });
+    const issued = await emulator.admin.issueUserToken({
+      client_id: emulator.app.client_id,
+      login: "octocat",
+    });
     const { code } = await emulator.admin.createWebFlowCode({
-      client_id: emulator.clientId,
+      client_id: emulator.app.client_id,
       login: "octocat",
     });
     const device = await grantClient().createDeviceCode();
     const refreshToken = issued.refresh_token as string;
-    const secrets = [refreshToken, code, device.device_code, issued.token, emulator.clientSecret].flatMap(
-      variants,
-    );
+    const secrets = [
+      refreshToken,
+      code,
+      device.device_code,
+      issued.token,
+      emulator.app.client_secret,
+    ].flatMap(variants);
     const calls: Array<[string, (client: OAuthAppClient) => Promise<unknown>]> = [
       ["refreshToken", (c) => c.refreshToken(refreshToken)],
       ["exchangeWebFlowCode", (c) => c.exchangeWebFlowCode({ code })],
@@ -223,7 +228,7 @@ describe("no refresh token, code, device code or secret in any grant error (emul
         (c) => c.waitForDeviceAuthorization(device.device_code, { interval: 0.001, expiresIn: 60 }),
       ],
     ];
-    return { calls, secrets: [...secrets, basic(emulator.clientSecret)], refreshToken, code };
+    return { calls, secrets: [...secrets, basic(emulator.app.client_secret)], refreshToken, code };
   }
 
   it("a used refresh token and a used web-flow code: OAuthError without their values", async () => {

@@ -1,6 +1,7 @@
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OAuthAppClient } from "../dist/index.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { CLIENT_WORLD } from "./support/fixtures.js";
 import { startStubServer } from "./support/stub-server.js";
 
 describe("serverTime", () => {
@@ -8,12 +9,8 @@ describe("serverTime", () => {
   let client: OAuthAppClient;
 
   beforeAll(async () => {
-    emulator = await startSeededEmulator();
-    client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-    });
+    emulator = await startSeededEmulator({ world: CLIENT_WORLD });
+    client = new OAuthAppClient(emulator.connection);
   });
 
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { Agent, Pool, ProxyAgent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../src/create-dispatcher.js";
 import { InvalidInputError, OAuthAppClient, TransportError } from "../src/index.js";
 import { type ConnectProxy, startConnectProxy } from "./support/connect-proxy.js";
-import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
+import { CLIENT_WORLD } from "./support/fixtures.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/tls/${name}`, import.meta.url), "utf8");
 const ca = fixture("ca.pem");
@@ -16,6 +17,7 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
   beforeAll(async () => {
     adminAgent = new Agent({ connect: { ca } });
     emulator = await startSeededEmulator({
+      world: CLIENT_WORLD,
       tls: { cert: fixture("server.pem"), key: fixture("server-key.pem") },
       adminDispatcher: adminAgent,
     });
@@ -29,15 +31,16 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
     expect(emulator.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
   });
 
-  it("connects when the CA is given with `ca`", async () => {
+  it.each([
+    ["a PEM string", ca],
+    ["an array of PEM strings", [ca]],
+  ])("connects when the CA is given with `ca` as %s", async (_form, caOption) => {
     const client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-      ca,
+      ...emulator.connection,
+      ca: caOption,
     });
     try {
-      const token = await emulator.newToken();
+      const token = (await emulator.issueUserToken()).token;
       expect((await client.checkToken(token)).token).toBe(token);
       expect(
         (await client.scopeToken({ accessToken: token, target: "octo-org" })).installation,
@@ -48,13 +51,9 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
   });
 
   it("refuses the certificate without `ca`, as a TransportError that keeps the TLS code", async () => {
-    const client = new OAuthAppClient({
-      baseUrl: emulator.apiUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-    });
+    const client = new OAuthAppClient(emulator.connection);
     try {
-      const error = await client.checkToken(await emulator.newToken()).catch((e) => e);
+      const error = await client.checkToken((await emulator.issueUserToken()).token).catch((e) => e);
       expect(error).toBeInstanceOf(TransportError);
       expect((error as TransportError).code).toMatch(/CERT|SIGNATURE|SELF_SIGNED|ISSUER/);
     } finally {
@@ -69,12 +68,12 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
       await withProxyEnv({ HTTPS_PROXY: proxy.url }, async () => {
         const client = new OAuthAppClient({
           baseUrl: `https://ghes.test:${port}/api/v3`,
-          clientId: emulator.clientId,
-          clientSecret: emulator.clientSecret,
+          clientId: emulator.app.client_id,
+          clientSecret: emulator.app.client_secret,
           ca,
         });
         try {
-          const token = await emulator.newToken();
+          const token = (await emulator.issueUserToken()).token;
           expect((await client.checkToken(token)).token).toBe(token);
         } finally {
           await client.close();
@@ -93,13 +92,11 @@ describe("HTTPS with a private CA (the emulator over TLS)", () => {
     try {
       await withProxyEnv(allProxyVariables(proxy.url), async () => {
         const client = new OAuthAppClient({
-          baseUrl: emulator.apiUrl,
-          clientId: emulator.clientId,
-          clientSecret: emulator.clientSecret,
+          ...emulator.connection,
           ca,
         });
         try {
-          const token = await emulator.newToken();
+          const token = (await emulator.issueUserToken()).token;
           expect((await client.checkToken(token)).token).toBe(token);
         } finally {
           await client.close();
@@ -118,7 +115,7 @@ describe("plain http and proxies (the emulator over http)", () => {
   let proxy: ConnectProxy;
 
   beforeAll(async () => {
-    emulator = await startSeededEmulator();
+    emulator = await startSeededEmulator({ world: CLIENT_WORLD });
     proxy = await startConnectProxy({ "ghes.test": "127.0.0.1" });
   });
   afterAll(async () => {
@@ -157,11 +154,11 @@ describe("plain http and proxies (the emulator over http)", () => {
       await withProxyEnv(allProxyVariables(proxy.url), async () => {
         const client = new OAuthAppClient({
           baseUrl: url.href,
-          clientId: emulator.clientId,
-          clientSecret: emulator.clientSecret,
+          clientId: emulator.app.client_id,
+          clientSecret: emulator.app.client_secret,
         });
         try {
-          const token = await emulator.newToken();
+          const token = (await emulator.issueUserToken()).token;
           expect((await client.checkToken(token)).token).toBe(token);
           expect((await client.checkAuthorization(token)).token).toBe(token);
           await client.deleteToken(token);
@@ -184,8 +181,8 @@ describe("plain http and proxies (the emulator over http)", () => {
         try {
           new OAuthAppClient({
             baseUrl: `http://ghes.test:${port}/api/v3`,
-            clientId: emulator.clientId,
-            clientSecret: emulator.clientSecret,
+            clientId: emulator.app.client_id,
+            clientSecret: emulator.app.client_secret,
             allowInsecureHttp: true,
           });
         } catch (caught) {

@@ -32,6 +32,16 @@ export interface IssuedUserToken {
   [field: string]: unknown;
 }
 
+/** An installation as `POST /_emulator/installations` answers it. */
+export interface EmulatedInstallation {
+  id: number;
+  client_id: string;
+  account: { id: number; login: string; type: "User" | "Organization" };
+  repository_selection: "all" | "selected";
+  repositories: { id: number; name: string }[];
+  permissions: Record<string, Level>;
+}
+
 export interface LiveToken {
   /** An access token (scoped or not) or a refresh token; ids are unique per kind. */
   kind: "access" | "refresh";
@@ -60,6 +70,11 @@ export class EmulatorAdmin {
   constructor(url: string, options: { dispatcher?: unknown } = {}) {
     this.#origin = new URL(url).origin;
     this.#dispatcher = options.dispatcher;
+  }
+
+  /** The emulator's API URL (`<origin>/api/v3`), where clients send the token API calls. */
+  get apiUrl(): string {
+    return `${this.#origin}/api/v3`;
   }
 
   createAccount(input: { login: string; type?: "User" | "Organization"; repositories?: string[] }) {
@@ -93,7 +108,7 @@ export class EmulatorAdmin {
     repositories?: "all" | string[];
     permissions?: Record<string, Level>;
   }) {
-    return this.#call<{ id: number }>("POST", "/_emulator/installations", input);
+    return this.#call<EmulatedInstallation>("POST", "/_emulator/installations", input);
   }
 
   /** Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would. */
@@ -123,7 +138,8 @@ export class EmulatorAdmin {
   /**
    * Replaces the active faults (token API only). `path` selects paths containing a string, `pathPattern`
    * paths matching a glob (`*` within a segment, `**` across, e.g. `**` + `/token`); regular expressions
-   * are refused with a 422.
+   * are refused with a 422. `seed` makes `rate` and `resetRate` deterministic (the same faults for the same
+   * requests); without it they are random.
    */
   setFaults(config: FaultConfig) {
     return this.#call<FaultConfig>("PUT", "/_emulator/faults", config);

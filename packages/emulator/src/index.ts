@@ -2,10 +2,12 @@ export { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "./api/token-servic
 export {
   type EmulatedAccount,
   type EmulatedApp,
+  type EmulatedInstallation,
   EmulatorAdmin,
   type IssuedUserToken,
   type LiveToken,
 } from "./emulator-admin.js";
+export { type DataFileHolder, DataFileInUseError } from "./errors.js";
 export type { FaultConfig } from "./faults/fault-config.js";
 export { PermissionCatalogue } from "./permission-catalogue.js";
 export {
@@ -20,4 +22,3 @@ export {
 } from "./permissions.js";
 export type { RequestLogEntry } from "./request-log.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator, type TlsOptions } from "./server.js";
-export { type DataFileHolder, DataFileInUseError } from "./store/data-file-lock.js";

@@ -1,7 +1,6 @@
 import type { RepositorySelection } from "@ghes-oauth/github-contract";
 import type { PermissionSet } from "./permissions.js";
 
-export type { RepositorySelection };
 export type AccountType = "User" | "Organization";
 
 /** Times are epoch milliseconds on the emulator's clock. */

@@ -7,7 +7,7 @@ const MAX_PASSES = 8;
  * One pass of percent-decoding that never throws: every `%XX` run becomes its bytes read as UTF-8
  * (invalid sequences turn into U+FFFD), and a `%` that starts no valid escape stays as it is.
  */
-export function percentDecodeOnce(text: string): string {
+function percentDecodeOnce(text: string): string {
   if (!text.includes("%")) return text;
   return text.replace(ESCAPE_RUN, (run) => Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"));
 }

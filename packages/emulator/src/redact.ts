@@ -1,6 +1,6 @@
 import { percentDecodeFully } from "./percent-decode.js";
 
-export const REDACTED = "REDACTED";
+const REDACTED = "REDACTED";
 
 /** Anything shaped like a GitHub token or an app secret: prefixed tokens, and hex runs of 40 or more. */
 const TOKEN_SHAPED = /(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]+|[0-9a-f]{40,}/gi;

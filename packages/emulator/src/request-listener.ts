@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { accessLogLine } from "./access-log.js";
+import { ApiError, notFound, payloadTooLarge } from "./errors.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
-import { ApiError, notFound, payloadTooLarge } from "./http/api-error.js";
 import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
@@ -142,4 +141,11 @@ export function createRequestListener({
       if (!res.headersSent) res.destroy();
     });
   };
+}
+
+/** One access-log line, e.g. `POST /api/v3/applications/Iv1.x/token 200 1.2ms C0DE:...`. */
+function accessLogLine(entry: RequestLogEntry): string {
+  const status = entry.status === 0 ? "RESET" : String(entry.status);
+  const target = entry.query === "" ? entry.path : `${entry.path}?${entry.query}`;
+  return `${entry.method} ${target} ${status} ${entry.durationMs.toFixed(1)}ms ${entry.requestId}`;
 }

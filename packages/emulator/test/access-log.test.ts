@@ -82,7 +82,7 @@ describe("the access log never contains a token or secret", () => {
     const emulator = await TestEmulator.start({ log: (line) => lines.push(line) });
     try {
       const secrets = await exerciseEverything(emulator.url, emulator.apiUrl);
-      const requestLog = JSON.stringify(await emulator.admin("GET", "/requests", undefined, 200));
+      const requestLog = JSON.stringify(await emulator.control.requests());
       expect(lines.length).toBeGreaterThanOrEqual(20);
       for (const secret of secrets) {
         expect(lines.join("\n")).not.toContain(secret);

@@ -119,6 +119,6 @@ describe("the API version option", () => {
       { name: "x", permissions: { enterprise_administration: "read" } },
       422,
     );
-    await emulator.admin("POST", "/apps", { name: "y", permissions: { codespaces: "write" } }, 201);
+    await emulator.control.createApp({ name: "y", permissions: { codespaces: "write" } });
   });
 });

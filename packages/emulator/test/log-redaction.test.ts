@@ -161,7 +161,7 @@ describe("logs redact every token-shaped string, however the path is written", (
     try {
       const cases = variants("Iv1.0123456789abcdef");
       await sendAll(emulator.url, cases);
-      const entries = await emulator.admin("GET", "/requests", undefined, 200);
+      const entries = await emulator.control.requests();
       expect(leaks(JSON.stringify(entries), cases)).toEqual([]);
       expect(leaks(lines.join("\n"), cases)).toEqual([]);
       // Every API request is listed (the admin route with a query is not: it is an admin request).

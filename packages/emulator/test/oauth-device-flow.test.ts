@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OAuthApp } from "./support/oauth.js";
+import { expiringGrantFields, OAuthApp } from "./support/oauth.js";
 import { type App, standardWorld, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 afterEach(() => emulator.close());
 
-const advance = (seconds: number) => emulator.admin("POST", "/clock", { advanceSeconds: seconds }, 200);
+const advance = (seconds: number) => emulator.control.advanceClock(seconds);
 
 async function start() {
   const result = await oauth.deviceCode({ scope: "repo" });
@@ -49,7 +49,7 @@ describe("device flow: POST /login/device/code", () => {
   it("answers device_flow_disabled for an app without the device flow, at both endpoints", async () => {
     const closed = new OAuthApp(
       emulator,
-      await emulator.admin("POST", "/apps", { name: "closed", deviceFlow: false }, 201),
+      await emulator.control.createApp({ name: "closed", deviceFlow: false }),
     );
     expect(closed.app).toMatchObject({ device_flow: false });
     expect((await closed.deviceCode()).fields.error).toBe("device_flow_disabled");
@@ -80,14 +80,7 @@ describe("device flow: polling POST /login/oauth/access_token", () => {
     });
     await advance(15);
     const granted = await oauth.pollDevice(device_code);
-    expect(granted.fields).toEqual({
-      access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
-      expires_in: 28800,
-      refresh_token: expect.stringMatching(/^ghr_[A-Za-z0-9]{36}$/),
-      refresh_token_expires_in: 15_897_600,
-      scope: "",
-      token_type: "bearer",
-    });
+    expect(granted.fields).toEqual(expiringGrantFields());
     const checked = await emulator.api("POST", `/applications/${app.client_id}/token`, app, {
       json: { access_token: granted.fields.access_token },
     });
@@ -168,7 +161,7 @@ describe("device flow: polling POST /login/oauth/access_token", () => {
   it("a device-flow grant of a non-expiring app has no refresh token", async () => {
     const forever = new OAuthApp(
       emulator,
-      await emulator.admin("POST", "/apps", { name: "forever", expiringUserTokens: false }, 201),
+      await emulator.control.createApp({ name: "forever", expiringUserTokens: false }),
     );
     const { device_code, user_code } = (await forever.deviceCode()).fields;
     await forever.approve(user_code, "octocat");

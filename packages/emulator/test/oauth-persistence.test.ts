@@ -46,12 +46,7 @@ describe("--data-file: refresh tokens survive kill -9, stored only as sha256", (
       return (await oauth.pollDevice(device.device_code)).fields;
     };
     const device = await deviceGrant();
-    const forever = await emulator.admin(
-      "POST",
-      "/apps",
-      { name: "forever", expiringUserTokens: false },
-      201,
-    );
+    const forever = await emulator.control.createApp({ name: "forever", expiringUserTokens: false });
     const foreverToken = (await new OAuthApp(emulator, forever).grant("octocat")).token;
     expect(await running.stop("SIGKILL")).toBe("SIGKILL");
 
@@ -80,7 +75,7 @@ describe("--data-file: refresh tokens survive kill -9, stored only as sha256", (
       json: { access_token: foreverToken },
     });
     expect(foreverCheck.body.expires_at).toBeNull();
-    expect((await emulator.admin("POST", "/apps", { name: "after" }, 201)).expiring_user_tokens).toBe(true);
+    expect((await emulator.control.createApp({ name: "after" })).expiring_user_tokens).toBe(true);
   });
 });
 
@@ -134,19 +129,14 @@ describe("a data file written by the previous schema (version 1)", () => {
       const issued = await oauth.grant("octocat");
       expect(issued.refresh_token).toMatch(/^ghr_/);
       expect((await oauth.refresh(issued.refresh_token)).fields.access_token).toMatch(/^ghu_/);
-      const forever = await emulator.admin(
-        "POST",
-        "/apps",
-        { name: "forever", expiringUserTokens: false },
-        201,
-      );
+      const forever = await emulator.control.createApp({ name: "forever", expiringUserTokens: false });
       expect((await new OAuthApp(emulator, forever).grant("octocat")).expires_at).toBeNull();
     } finally {
       await emulator.close();
     }
     const reopened = await TestEmulator.start({ dataFile });
     try {
-      const live = await reopened.admin("GET", "/tokens?client_id=Iv1.0123456789abcdef", undefined, 200);
+      const live = await reopened.control.liveTokens("Iv1.0123456789abcdef");
       expect(live.map((t: { id: number; kind: string }) => [t.kind, t.id])).toContainEqual(["access", 7]);
     } finally {
       await reopened.close();

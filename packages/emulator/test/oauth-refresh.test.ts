@@ -68,21 +68,21 @@ describe("refresh: POST /login/oauth/access_token grant_type=refresh_token", () 
 
   it("gives the new access token 8 hours from the refresh, on the emulator clock", async () => {
     const first = await oauth.grant("octocat");
-    await emulator.admin("POST", "/clock", { advanceSeconds: 7 * HOUR }, 200);
+    await emulator.control.advanceClock(7 * HOUR);
     const refreshed = await oauth.refresh(first.refresh_token);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 8 * HOUR - 60 }, 200);
+    await emulator.control.advanceClock(8 * HOUR - 60);
     expect(await oauth.check(refreshed.fields.access_token)).toBe(200);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 61 }, 200);
+    await emulator.control.advanceClock(61);
     expect(await oauth.check(refreshed.fields.access_token)).toBe(404);
   });
 
   it("still refreshes after the access token expired, and not after the refresh token expired (6 months)", async () => {
     const first = await oauth.grant("octocat");
     const second = await oauth.grant("octocat");
-    await emulator.admin("POST", "/clock", { advanceSeconds: REFRESH_LIFETIME - 60 }, 200);
+    await emulator.control.advanceClock(REFRESH_LIFETIME - 60);
     expect(await oauth.check(first.token)).toBe(404);
     expect((await oauth.refresh(first.refresh_token)).fields.access_token).toMatch(/^ghu_/);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 61 }, 200);
+    await emulator.control.advanceClock(61);
     expect((await oauth.refresh(second.refresh_token)).fields.error).toBe("bad_refresh_token");
   });
 
@@ -134,7 +134,7 @@ describe("scoped tokens and the grant across refreshes", () => {
 
   it("a scoped token outlives a refresh of its parent, keeps its own expiry, and dies with the grant", async () => {
     const first = await oauth.grant("octocat");
-    await emulator.admin("POST", "/clock", { advanceSeconds: HOUR }, 200);
+    await emulator.control.advanceClock(HOUR);
     const scoped = await scope(first.token);
     expect(scoped.status).toBe(200);
     const refreshed = await oauth.refresh(first.refresh_token);
@@ -152,7 +152,7 @@ describe("scoped tokens and the grant across refreshes", () => {
     expect(await oauth.check(scoped.body.token)).toBe(404);
     expect(await oauth.check(refreshed.fields.access_token)).toBe(404);
     expect((await oauth.refresh(refreshed.fields.refresh_token)).fields.error).toBe("bad_refresh_token");
-    const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    const live = await emulator.control.liveTokens(app.client_id);
     // The grant is octocat's authorization of the app: every token of it is gone, refresh tokens included.
     expect(live.filter((t: { user: { login: string } }) => t.user.login === "octocat")).toEqual([]);
   });
@@ -188,7 +188,7 @@ describe("scoped tokens and the grant across refreshes", () => {
 
   it("the live-token list shows refresh tokens hashed, and rotation replaces both rows (no orphans)", async () => {
     const first = await oauth.grant("hubot");
-    const list = () => emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    const list = () => emulator.control.liveTokens(app.client_id);
     const hubotRows = async () =>
       (await list()).filter((t: { user: { login: string } }) => t.user.login === "hubot");
     expect((await hubotRows()).map((t: { kind: string }) => t.kind)).toEqual(["access", "refresh"]);
@@ -214,12 +214,7 @@ describe("scoped tokens and the grant across refreshes", () => {
 
 describe("an app whose user tokens never expire", () => {
   it("issues tokens with expires_at null and no refresh token, which outlive any clock move", async () => {
-    const forever = await emulator.admin(
-      "POST",
-      "/apps",
-      { name: "forever", expiringUserTokens: false },
-      201,
-    );
+    const forever = await emulator.control.createApp({ name: "forever", expiringUserTokens: false });
     expect(forever.expiring_user_tokens).toBe(false);
     expect(app).toMatchObject({ expiring_user_tokens: true });
     const never = new OAuthApp(emulator, forever);
@@ -243,7 +238,7 @@ describe("an app whose user tokens never expire", () => {
     });
     expect(scoped.status).toBe(200);
     expect(scoped.body.expires_at).toBeNull();
-    await emulator.admin("POST", "/clock", { advanceSeconds: 400 * 24 * HOUR }, 200);
+    await emulator.control.advanceClock(400 * 24 * HOUR);
     const checked = await emulator.api("POST", `/applications/${forever.client_id}/token`, forever, {
       json: { access_token: issued.token },
     });
@@ -253,7 +248,7 @@ describe("an app whose user tokens never expire", () => {
       json: { access_token: exchanged.fields.access_token },
     });
     expect(reset.body.expires_at).toBeNull();
-    const live = await emulator.admin("GET", `/tokens?client_id=${forever.client_id}`, undefined, 200);
+    const live = await emulator.control.liveTokens(forever.client_id);
     expect(live.map((t: { kind: string; expires_at: string | null }) => [t.kind, t.expires_at])).toEqual([
       ["access", null],
       ["access", null],

@@ -59,7 +59,7 @@ async function exerciseGrants(oauth: OAuthApp): Promise<string[]> {
     await poll();
     await poll(); // slow_down
     await oauth.approve(device.user_code, "octocat");
-    await oauth.emulator.admin("POST", "/clock", { advanceSeconds: 20 }, 200);
+    await oauth.emulator.control.advanceClock(20);
     const polled = await poll();
     keep(polled.fields.access_token, polled.fields.refresh_token);
     await poll(); // used up
@@ -78,7 +78,7 @@ describe("OAuth secrets never reach the access log or the request log", () => {
     try {
       const { app } = await standardWorld(emulator);
       const secrets = await exerciseGrants(new OAuthApp(emulator, app));
-      const requestLog = await emulator.admin("GET", "/requests", undefined, 200);
+      const requestLog = await emulator.control.requests();
       const oauthEntries = requestLog.filter((entry: { path: string }) => entry.path.startsWith("/login/"));
       expect(oauthEntries.length).toBeGreaterThanOrEqual(3 * 11);
       const logText = lines.join("\n");

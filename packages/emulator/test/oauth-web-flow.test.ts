@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OAuthApp } from "./support/oauth.js";
+import { expiringGrantFields, OAuthApp } from "./support/oauth.js";
 import { type App, standardWorld, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
@@ -19,14 +19,7 @@ describe("web flow: POST /_emulator/web-flow/codes, then POST /login/oauth/acces
     const code = await oauth.webFlowCode("octocat");
     expect(code).toMatch(/^[0-9a-f]{20}$/);
     const granted = await oauth.exchangeCode(code);
-    expect(granted.fields).toEqual({
-      access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
-      expires_in: 28800,
-      refresh_token: expect.stringMatching(/^ghr_[A-Za-z0-9]{36}$/),
-      refresh_token_expires_in: 15_897_600,
-      scope: "",
-      token_type: "bearer",
-    });
+    expect(granted.fields).toEqual(expiringGrantFields());
     const checked = await emulator.api("POST", `/applications/${app.client_id}/token`, app, {
       json: { access_token: granted.fields.access_token },
     });
@@ -45,9 +38,9 @@ describe("web flow: POST /_emulator/web-flow/codes, then POST /login/oauth/acces
   it("a code expires after 10 minutes", async () => {
     const code = await oauth.webFlowCode("octocat");
     const later = await oauth.webFlowCode("octocat");
-    await emulator.admin("POST", "/clock", { advanceSeconds: 599 }, 200);
+    await emulator.control.advanceClock(599);
     expect((await oauth.exchangeCode(code)).fields.access_token).toMatch(/^ghu_/);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 1 }, 200);
+    await emulator.control.advanceClock(1);
     expect((await oauth.exchangeCode(later)).fields.error).toBe("bad_verification_code");
   });
 

@@ -92,7 +92,7 @@ describe("oversized bodies get GitHub's 413, whatever their size, and a clean cl
       await stillServes();
     }
     expect(outcomes).toEqual(cases.map(({ name }) => `${name}: 413 connection close`));
-    const requests = await emulator.admin("GET", "/requests", undefined, 200);
+    const requests = await emulator.control.requests();
     expect(requests.filter((entry: { status: number }) => entry.status === 413)).toHaveLength(cases.length);
     expect(requests.filter((entry: { status: number }) => entry.status === 0)).toEqual([]);
     expect(logLines.filter((line) => / 413 /.test(line))).toHaveLength(cases.length);

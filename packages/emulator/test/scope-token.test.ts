@@ -61,7 +61,7 @@ describe("create a scoped access token: POST /applications/{client_id}/token/sco
     expect(scoped.body.installation.permissions).toEqual({ contents: "read", metadata: "read" });
     const original = await check(token);
     expect(original.body.installation).toBeUndefined();
-    const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    const live = await emulator.control.liveTokens(app.client_id);
     expect(live.map((t: { kind: string; scoped: boolean }) => [t.kind, t.scoped])).toEqual([
       ["access", false],
       ["access", true],
@@ -183,7 +183,7 @@ describe("create a scoped access token: POST /applications/{client_id}/token/sco
     const scoped = await scope({ access_token: token, target: "acme" });
     const original = await check(token);
     expect(scoped.body.expires_at).toBe(original.body.expires_at);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 8 * 3600 }, 200);
+    await emulator.control.advanceClock(8 * 3600);
     expect((await check(scoped.body.token)).status).toBe(404);
   });
 });

@@ -103,11 +103,11 @@ describe("check a token: POST /applications/{client_id}/token", () => {
   });
 
   it("404s once the token expired (8 hours on the emulator clock)", async () => {
-    await emulator.admin("POST", "/clock", { advanceSeconds: 8 * 3600 - 60 }, 200);
+    await emulator.control.advanceClock(8 * 3600 - 60);
     expect((await check(token)).status).toBe(200);
-    await emulator.admin("POST", "/clock", { advanceSeconds: 61 }, 200);
+    await emulator.control.advanceClock(61);
     expect((await check(token)).status).toBe(404);
-    const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    const live = await emulator.control.liveTokens(app.client_id);
     // Its refresh token lives on (6 months): it is how an app gets a fresh access token.
     expect(live.map((t: { kind: string }) => t.kind)).toEqual(["refresh"]);
   });
@@ -173,7 +173,7 @@ describe("delete an app authorization: DELETE /applications/{client_id}/grant", 
     for (const gone of [token, second, scoped.body.token]) expect((await check(gone)).status).toBe(404);
     expect((await check(hubot)).status).toBe(200);
     expect((await check(otherAppToken, otherApp)).status).toBe(200);
-    const live = await emulator.admin("GET", `/tokens?client_id=${app.client_id}`, undefined, 200);
+    const live = await emulator.control.liveTokens(app.client_id);
     expect(live.map((t: { kind: string; user: { login: string } }) => [t.kind, t.user.login])).toEqual([
       ["access", "hubot"],
       ["refresh", "hubot"],

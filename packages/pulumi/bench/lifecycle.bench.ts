@@ -15,7 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
-import { createInstalledProject } from "./installed-project.js";
+import { createInstalledProject } from "../test/support/installed-project.js";
 
 const SIZES = process.env.BENCH_SIZES ?? process.env.BENCH_COUNT ?? "100,400,1000";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -218,7 +218,13 @@ function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
 async function main() {
   const sizes = SIZES.split(",").map(Number);
   const kinds = KINDS.split(",") as Kind[];
-  const project = createInstalledProject(readFileSync(join(here, "runner.mjs"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const project = createInstalledProject(
+    { "runner.mjs": readFileSync(join(here, "runner.mjs"), "utf8") },
+    manifest.devDependencies["@pulumi/pulumi"] as string,
+  );
   const emulator = await startEmulatorProcess();
   try {
     const admin = new EmulatorAdmin(emulator.apiUrl);

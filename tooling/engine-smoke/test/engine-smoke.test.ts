@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type SeededEmulator, startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,9 @@ import { pulumiCli } from "../src/pulumi-cli.js";
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 describe("Pulumi engine smoke test (real CLI, local file backend, passphrase secrets)", () => {
-  const secret = `smoke-secret-${randomUUID()}`;
+  // The secret is a real user token of the shared test world, as the ghes-oauth resources will carry.
+  let world: SeededEmulator;
+  let secret: string;
   // The work dir lives inside this package so the dynamic-provider host resolves @pulumi/pulumi from it.
   mkdirSync(join(packageDir, ".pulumi"), { recursive: true });
   const workDir = mkdtempSync(join(packageDir, ".pulumi", "work-"));
@@ -22,6 +24,8 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
   let output = "";
 
   beforeAll(async () => {
+    world = await startSeededEmulator();
+    secret = world.userToken.token;
     const version = (await pulumiCli(["version"], { cwd: workDir, env })).trim();
     console.log(`engine smoke: using Pulumi CLI ${version}`);
     stack = await LocalWorkspace.createOrSelectStack(
@@ -37,7 +41,8 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
     );
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await world?.close();
     rmSync(workDir, { recursive: true, force: true });
     rmSync(backendDir, { recursive: true, force: true });
   });
@@ -62,6 +67,7 @@ describe("Pulumi engine smoke test (real CLI, local file backend, passphrase sec
       [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
     });
     expect(greeting?.outputs?.secretEcho).toHaveProperty("ciphertext");
+    expect(secret).toMatch(/^ghu_/);
     expect(exported).not.toContain(secret);
     expect(output).not.toContain(secret);
   });

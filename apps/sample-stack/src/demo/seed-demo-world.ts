@@ -1,4 +1,4 @@
-import { EmulatorAdmin } from "@ghes-oauth/emulator";
+import { seedWorld } from "@ghes-oauth/emulator/testing";
 
 export interface DemoWorld {
   clientId: string;
@@ -13,27 +13,23 @@ export interface DemoWorld {
  * tokens, GitHub's default) installed on it, and a user who can sign in to it.
  */
 export async function seedDemoWorld(emulatorUrl: string): Promise<DemoWorld> {
-  const admin = new EmulatorAdmin(emulatorUrl);
-  const org = await admin.createAccount({
-    login: "acme-platform",
-    type: "Organization",
-    repositories: ["api", "web", "infra", "release-tools", "docs"],
-  });
-  await admin.createAccount({ login: "octocat", type: "User" });
-  const app = await admin.createApp({
-    name: "platform-automation",
-    expiringUserTokens: true,
-    permissions: {
-      contents: "write",
-      metadata: "read",
-      pull_requests: "write",
-      statuses: "write",
-      issues: "write",
-      members: "read",
-      organization_administration: "read",
+  const { org, app } = await seedWorld(emulatorUrl, {
+    org: { login: "acme-platform", repositories: ["api", "web", "infra", "release-tools", "docs"] },
+    app: {
+      name: "platform-automation",
+      expiringUserTokens: true,
+      permissions: {
+        contents: "write",
+        metadata: "read",
+        pull_requests: "write",
+        statuses: "write",
+        issues: "write",
+        members: "read",
+        organization_administration: "read",
+      },
     },
+    signedIn: false,
   });
-  await admin.createInstallation({ client_id: app.client_id, account: org.login, repositories: "all" });
   const byName = new Map(org.repositories.map((repository) => [repository.name, repository.id]));
   return {
     clientId: app.client_id,

@@ -1,9 +1,9 @@
 import { normalizeBaseUrl } from "../base-url.js";
 import { createDispatcher, type DispatcherSettings } from "../create-dispatcher.js";
-import { type InputIssue, InvalidInputError } from "../errors/invalid-input-error.js";
-import { Redactor } from "../errors/redactor.js";
+import { type InputIssue, InvalidInputError } from "../errors.js";
 import type { OAuthAppClientOptions } from "../options.js";
 import { proxyForOrigin } from "../proxy-for-origin.js";
+import { Redactor } from "../redaction/redactor.js";
 import { DEFAULT_RETRY_POLICY, NO_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import { VERSION } from "../version.js";
 import { resolveWebLocation } from "../web-url.js";

@@ -1,9 +1,8 @@
 import type { z } from "zod";
-import { mapResponseError } from "../errors/map-response-error.js";
-import { OAuthError } from "../errors/oauth-error.js";
-import type { Redactor } from "../errors/redactor.js";
-import { ResponseShapeError, type ShapeIssue } from "../errors/response-shape-error.js";
-import { toTransportError } from "../errors/to-transport-error.js";
+import { OAuthError, ResponseShapeError, type ShapeIssue } from "../errors.js";
+import type { Redactor } from "../redaction/redactor.js";
+import { mapResponseError } from "../request/map-response-error.js";
+import { toTransportError } from "../request/to-transport-error.js";
 import { retryDelayMs } from "../retry/retry-decision.js";
 import { isRateLimited403 } from "../retry/server-wait.js";
 import { sleep } from "../retry/sleep.js";

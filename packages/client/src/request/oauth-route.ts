@@ -1,4 +1,4 @@
-import type { RequestDescription } from "../errors/request-description.js";
+import type { RequestDescription } from "../errors.js";
 
 /** An OAuth endpoint on the web host. Every one of them mints something, so none is replayed blindly. */
 export interface OAuthRoute extends RequestDescription {

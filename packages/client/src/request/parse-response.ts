@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ResponseShapeError, type ShapeIssue } from "../errors/response-shape-error.js";
+import { ResponseShapeError, type ShapeIssue } from "../errors.js";
 import { compileGuard, type Guard } from "../schemas/compile-guard.js";
 import type { ApiResponse } from "./request.js";
 import { headerValue } from "./response-headers.js";

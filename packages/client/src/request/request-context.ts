@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import type { Redactor } from "../errors/redactor.js";
+import type { Redactor } from "../redaction/redactor.js";
 import type { RetryPolicy } from "../retry/retry-policy.js";
 import type { WebDispatcher } from "./web-dispatcher.js";
 

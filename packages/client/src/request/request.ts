@@ -1,6 +1,6 @@
-import { mapResponseError } from "../errors/map-response-error.js";
-import type { Redactor } from "../errors/redactor.js";
-import { toTransportError } from "../errors/to-transport-error.js";
+import type { Redactor } from "../redaction/redactor.js";
+import { mapResponseError } from "../request/map-response-error.js";
+import { toTransportError } from "../request/to-transport-error.js";
 import { retryDelayMs } from "../retry/retry-decision.js";
 import { sleep } from "../retry/sleep.js";
 import type { RequestContext } from "./request-context.js";

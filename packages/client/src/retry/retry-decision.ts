@@ -1,5 +1,4 @@
-import { RateLimitError, ServerError } from "../errors/github-api-error.js";
-import { TransportError } from "../errors/transport-error.js";
+import { RateLimitError, ServerError, TransportError } from "../errors.js";
 import { backoffDelayMs, type RetryPolicy } from "./retry-policy.js";
 
 /**

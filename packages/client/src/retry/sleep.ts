@@ -1,3 +1,4 @@
+// Not node:timers/promises: vitest's fake timers patch the global setTimeout only, and tests drive these waits.
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);

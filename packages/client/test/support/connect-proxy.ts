@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 
-export interface ProxiedRequest {
+interface ProxiedRequest {
   method: string;
   /** The absolute URL a forward-proxy request names. */
   url: string;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { WorldOptions } from "@ghes-oauth/emulator/testing";
 
 /** A well-formed authorization body, shaped like GitHub's example. */
 export function authorizationBody(token: string, clientId: string, extra: Record<string, unknown> = {}) {
@@ -43,3 +44,13 @@ export function scopedAuthorizationBody(token: string, clientId: string) {
     },
   });
 }
+
+/**
+ * The client tests' world (seeded by @ghes-oauth/emulator/testing): user octocat, organization octo-org
+ * with api, web and docs, an app "Scoper" installed on api and web only.
+ */
+export const CLIENT_WORLD: WorldOptions = {
+  org: { login: "octo-org", repositories: ["api", "web", "docs"] },
+  app: { name: "Scoper" },
+  installation: { repositories: ["api", "web"] },
+};

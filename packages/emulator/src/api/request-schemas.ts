@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ValidationProblem } from "../http/api-error.js";
+import type { ValidationProblem } from "../errors.js";
 
 /** The body of the four body-style token endpoints. */
 export const accessTokenBody = z.object({ access_token: z.string() });

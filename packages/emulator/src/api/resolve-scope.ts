@@ -1,4 +1,4 @@
-import { type ValidationProblem, validationFailed } from "../http/api-error.js";
+import { type ValidationProblem, validationFailed } from "../errors.js";
 import type { Account, App, Installation, Repository, TokenScope } from "../model.js";
 import type { PermissionCatalogue } from "../permission-catalogue.js";
 import { isWithin, type PermissionName, type PermissionSet } from "../permissions.js";

@@ -1,4 +1,4 @@
-import { validationFailed } from "../http/api-error.js";
+import { validationFailed } from "../errors.js";
 import { basicCredentials } from "../http/basic-auth.js";
 import { DOCUMENTATION_URLS as DOCS } from "../http/documentation-urls.js";
 import type { Exchange, Route } from "../http/exchange.js";

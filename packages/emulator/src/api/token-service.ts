@@ -1,6 +1,6 @@
 import { type Clock, githubTimestamp } from "../clock.js";
 import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex } from "../credentials.js";
-import { notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
+import { notFound, requiresAuthentication, validationFailed } from "../errors.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
 import type { Account, App, NewTokenRecord, RefreshTokenRecord, TokenRecord, TokenScope } from "../model.js";
 import { PermissionCatalogue } from "../permission-catalogue.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { adminText } from "../admin/admin-text.js";
 import { MAX_GLOB_LENGTH, PathGlob, pathGlobProblem } from "./path-glob.js";
+import { seededRandom } from "./seeded-random.js";
 
 /** What PUT /_emulator/faults accepts. Faults apply to the token API, never to /_emulator routes. */
 export const faultConfigSchema = z.strictObject({
@@ -27,6 +28,11 @@ export const faultConfigSchema = z.strictObject({
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
     .optional(),
+  /**
+   * Seeds the dice of `rate` and `resetRate` (an integer, 0 to 2^32 - 1): the same seed and the same
+   * requests give the same faults, so a test is deterministic. Random when omitted. Each PUT starts over.
+   */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** Only requests with one of these methods, e.g. `["DELETE"]`. */
   methods: z
     .array(z.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]))
@@ -48,8 +54,12 @@ const NO_FAULT: FaultDecision = { latencyMs: 0, reset: false, status: undefined 
 /** Holds the active fault configuration and rolls the dice for each request. */
 export class FaultInjector {
   #config: FaultConfig = {};
+  #dice: () => number;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  /** @param random the dice when a configuration names no `seed`. */
+  constructor(private readonly random: () => number = Math.random) {
+    this.#dice = random;
+  }
 
   get config(): FaultConfig {
     return this.#config;
@@ -59,11 +69,13 @@ export class FaultInjector {
 
   set(config: FaultConfig): void {
     this.#config = config;
+    this.#dice = config.seed === undefined ? this.random : seededRandom(config.seed);
     this.#pathPattern = config.pathPattern === undefined ? undefined : new PathGlob(config.pathPattern);
   }
 
   clear(): void {
     this.#config = {};
+    this.#dice = this.random;
     this.#pathPattern = undefined;
   }
 
@@ -73,9 +85,9 @@ export class FaultInjector {
     if (config.path !== undefined && !path.includes(config.path)) return NO_FAULT;
     if (this.#pathPattern && !this.#pathPattern.matches(path)) return NO_FAULT;
     if (config.methods && !(config.methods as string[]).includes(method)) return NO_FAULT;
-    const reset = (config.resetRate ?? 0) > 0 && this.random() < (config.resetRate ?? 0);
+    const reset = (config.resetRate ?? 0) > 0 && this.#dice() < (config.resetRate ?? 0);
     const status =
-      config.status !== undefined && this.random() < (config.rate ?? 1) ? config.status : undefined;
+      config.status !== undefined && this.#dice() < (config.rate ?? 1) ? config.status : undefined;
     return { latencyMs: config.latencyMs ?? 0, reset, status };
   }
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { ApiError, notFound, requiresAuthentication, validationFailed } from "../http/api-error.js";
+import { ApiError, notFound, requiresAuthentication, validationFailed } from "../errors.js";
 import { DOCUMENTATION_URLS as DOCS } from "../http/documentation-urls.js";
 
 const RATE_LIMIT = 5000;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bodyNotAnObject, payloadTooLarge, problemsParsingJson } from "./api-error.js";
+import { bodyNotAnObject, payloadTooLarge, problemsParsingJson } from "../errors.js";
 import { bodyAbandoned, drainBody, readBody } from "./read-body.js";
 
 /** What a handler answers: a status and, unless it is a 204, a JSON body (or a form-encoded one). */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyResult = { kind: "ok"; text: string } | { kind: "too-large" };
 

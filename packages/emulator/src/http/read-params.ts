@@ -1,4 +1,4 @@
-import { payloadTooLarge, problemsParsingJson } from "./api-error.js";
+import { payloadTooLarge, problemsParsingJson } from "../errors.js";
 import type { Exchange } from "./exchange.js";
 import { readBody } from "./read-body.js";
 

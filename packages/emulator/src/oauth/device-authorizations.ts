@@ -3,11 +3,11 @@ import { newDeviceCode, newUserCode, sha256Hex } from "../credentials.js";
 
 /** GitHub's device codes live 15 minutes; clients poll no faster than every 5 seconds to begin with. */
 export const DEVICE_CODE_LIFETIME_SECONDS = 900;
-export const DEVICE_POLL_INTERVAL_SECONDS = 5;
+const DEVICE_POLL_INTERVAL_SECONDS = 5;
 /** How much a `slow_down` adds to the interval. */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
-export type DeviceAuthorizationStatus = "pending" | "approved" | "denied";
+type DeviceAuthorizationStatus = "pending" | "approved" | "denied";
 
 export interface DeviceAuthorization {
   appId: number;

@@ -1,15 +1,15 @@
 import type { IssuedTokens, TokenService } from "../api/token-service.js";
 import { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "../api/token-service.js";
+import { OAuthError } from "../errors.js";
 import type { Params } from "../http/read-params.js";
 import type { App } from "../model.js";
 import type { EmulatorUrls } from "../render/urls.js";
 import type { Store } from "../store/store.js";
 import type { DeviceAuthorizations } from "./device-authorizations.js";
 import { DEVICE_CODE_LIFETIME_SECONDS } from "./device-authorizations.js";
-import { OAuthError } from "./oauth-error.js";
 import type { WebFlowCodes } from "./web-flow-codes.js";
 
-export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 type Fields = Record<string, string | number>;
 

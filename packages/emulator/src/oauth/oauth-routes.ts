@@ -1,9 +1,9 @@
+import type { IncomingMessage } from "node:http";
+import { OAuthError } from "../errors.js";
 import { basicCredentials } from "../http/basic-auth.js";
 import type { Exchange, Reply, Route } from "../http/exchange.js";
 import { type Params, readParams } from "../http/read-params.js";
 import type { ClientCredentials, GrantService } from "./grant-service.js";
-import { OAuthError } from "./oauth-error.js";
-import { oauthReply } from "./oauth-reply.js";
 
 const DOCS =
   "https://docs.github.com/enterprise-server@3.19/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps";
@@ -44,4 +44,19 @@ export function oauthRoutes(grants: GrantService): Route[] {
       handler: (exchange) => oauth(exchange, (_params, credentials) => grants.startDeviceFlow(credentials)),
     },
   ];
+}
+
+type Fields = Record<string, string | number>;
+
+/** GitHub answers the web-host OAuth endpoints in JSON only when asked to, form-encoded otherwise. */
+function wantsJson(req: IncomingMessage): boolean {
+  return /\bapplication\/json\b/i.test(req.headers.accept ?? "");
+}
+
+/** A 200 answer in the encoding the request asked for (errors are 200s too, as on GitHub). */
+function oauthReply(req: IncomingMessage, fields: Fields): Reply {
+  if (wantsJson(req)) return { status: 200, body: fields };
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) form.set(name, String(value));
+  return { status: 200, form: form.toString() };
 }

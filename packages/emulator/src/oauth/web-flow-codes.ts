@@ -2,7 +2,7 @@ import type { Clock } from "../clock.js";
 import { newWebFlowCode, sha256Hex } from "../credentials.js";
 
 /** GitHub's web-flow codes expire after 10 minutes. */
-export const WEB_FLOW_CODE_LIFETIME_MS = 10 * 60 * 1000;
+const WEB_FLOW_CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 export interface WebFlowCode {
   appId: number;

@@ -2,55 +2,14 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
-
-/** Who holds a data file, as its holder recorded it beside the file. Informative only: the lock is SQLite's. */
-export interface DataFileHolder {
-  pid: number;
-  hostname: string;
-  startedAt: string;
-}
+import { type DataFileHolder, DataFileInUseError } from "../errors.js";
 
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
 
 /** The file beside the database where its holder names itself (the SQLite lock itself names nobody). */
-export function holderFileOf(dataFile: string): string {
+function holderFileOf(dataFile: string): string {
   return `${dataFile}-holder`;
-}
-
-/** Thrown when another emulator (in this or another process) already has the data file open. */
-export class DataFileInUseError extends Error {
-  override readonly name = "DataFileInUseError";
-  readonly code = "EMULATOR_DATA_FILE_IN_USE";
-
-  constructor(
-    readonly dataFile: string,
-    readonly holder: DataFileHolder | undefined,
-  ) {
-    super(
-      `data file ${dataFile} is in use by ${describeHolder(holder)}; stop it, or choose another data file`,
-    );
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function describeHolder(holder: DataFileHolder | undefined): string {
-  if (!holder) return "another process (it has not named itself yet)";
-  const since = `since ${holder.startedAt}`;
-  if (holder.hostname !== hostname()) return `process ${holder.pid} on ${holder.hostname} (${since})`;
-  if (holder.pid === process.pid) return `another emulator in this process (pid ${holder.pid}, ${since})`;
-  if (!isRunning(holder.pid)) {
-    return `another process (the last recorded holder, pid ${holder.pid}, is no longer running)`;
-  }
-  return `another emulator, pid ${holder.pid} (${since})`;
 }
 
 function readHolder(dataFile: string): DataFileHolder | undefined {

@@ -1,4 +1,5 @@
 import { type Dispatcher, request } from "undici";
+import { expect } from "vitest";
 import type { App, TestEmulator } from "./world.js";
 
 /** Where the parameters go: GitHub takes any of these. */
@@ -53,7 +54,19 @@ export async function oauthPost(
   return { status: response.statusCode, contentType, fields, text };
 }
 
-export const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+/** A grant answer of an app that expires its user tokens: a ghu_/ghr_ pair with GitHub's lifetimes. */
+export function expiringGrantFields() {
+  return {
+    access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
+    expires_in: 28800,
+    refresh_token: expect.stringMatching(/^ghr_[A-Za-z0-9]{36}$/),
+    refresh_token_expires_in: 15_897_600,
+    scope: "",
+    token_type: "bearer",
+  };
+}
+
+const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 /** The OAuth endpoints as one app calls them. */
 export class OAuthApp {
@@ -89,12 +102,11 @@ export class OAuthApp {
   }
 
   async webFlowCode(login: string, redirectUri?: string): Promise<string> {
-    const body = await this.emulator.admin(
-      "POST",
-      "/web-flow/codes",
-      { client_id: this.app.client_id, login, ...(redirectUri ? { redirect_uri: redirectUri } : {}) },
-      201,
-    );
+    const body = await this.emulator.control.createWebFlowCode({
+      client_id: this.app.client_id,
+      login,
+      ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+    });
     return body.code;
   }
 
@@ -103,7 +115,7 @@ export class OAuthApp {
   }
 
   approve(userCode: string, login: string, deny = false) {
-    return this.emulator.admin("POST", "/device-flow/approve", { user_code: userCode, login, deny }, 200);
+    return this.emulator.control.approveDeviceCode({ user_code: userCode, login, deny });
   }
 
   /** The status of `token` at the check endpoint (200 live, 404 dead). */
@@ -116,6 +128,7 @@ export class OAuthApp {
 
   /** A fresh grant from the admin API: the access token and its refresh token. */
   async grant(login: string): Promise<{ token: string; refresh_token: string; expires_at: string }> {
-    return this.emulator.admin("POST", "/tokens", { client_id: this.app.client_id, login }, 201);
+    const issued = await this.emulator.control.issueUserToken({ client_id: this.app.client_id, login });
+    return issued as typeof issued & { refresh_token: string; expires_at: string };
   }
 }

@@ -1,7 +1,12 @@
-import { type ApiVersion, DEFAULT_API_VERSION } from "@ghes-oauth/github-contract";
+import {
+  type ApiVersion,
+  DEFAULT_API_VERSION,
+  type PermissionLevel as Level,
+} from "@ghes-oauth/github-contract";
 import type { Dispatcher } from "undici";
 import { expect } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/index.js";
+import { EmulatorAdmin, type RunningEmulator, startEmulator } from "../../src/index.js";
+import { seedWorld } from "../../src/testing.js";
 import { type CallOptions, type CallResult, call } from "./http.js";
 
 export interface App {
@@ -12,13 +17,20 @@ export interface App {
   permissions: Record<string, string>;
 }
 
-/** A running emulator with helpers for its admin API and token API. */
+/**
+ * A running emulator with helpers for its token API; `control` is its EmulatorAdmin, and `admin()` sends
+ * raw admin calls for the tests of the admin API itself (statuses, validation).
+ */
 export class TestEmulator {
+  readonly control: EmulatorAdmin;
+
   private constructor(
     readonly emulator: RunningEmulator,
     /** Used for every call, e.g. an undici Agent trusting a test CA. */
     readonly dispatcher: Dispatcher | undefined,
-  ) {}
+  ) {
+    this.control = new EmulatorAdmin(emulator.url, { dispatcher });
+  }
 
   static async start(
     options: Parameters<typeof startEmulator>[0] = {},
@@ -59,25 +71,19 @@ export class TestEmulator {
   }
 
   account(login: string, type: "User" | "Organization" = "User", repositories: string[] = []) {
-    return this.admin("POST", "/accounts", { login, type, repositories }, 201);
+    return this.control.createAccount({ login, type, repositories });
   }
 
-  app(name: string, permissions?: Record<string, string>): Promise<App> {
-    return this.admin("POST", "/apps", permissions ? { name, permissions } : { name }, 201);
+  app(name: string, permissions?: Record<string, Level>): Promise<App> {
+    return this.control.createApp(permissions ? { name, permissions } : { name });
   }
 
-  install(app: App, account: string, repositories?: "all" | string[], permissions?: Record<string, string>) {
-    return this.admin(
-      "POST",
-      "/installations",
-      { client_id: app.client_id, account, repositories, permissions },
-      201,
-    );
+  install(app: App, account: string, repositories?: "all" | string[], permissions?: Record<string, Level>) {
+    return this.control.createInstallation({ client_id: app.client_id, account, repositories, permissions });
   }
 
   async issueToken(app: App, login: string): Promise<string> {
-    const body = await this.admin("POST", "/tokens", { client_id: app.client_id, login }, 201);
-    return body.token;
+    return (await this.control.issueUserToken({ client_id: app.client_id, login })).token;
   }
 
   /** Calls the token API under /api/v3 as `app` (Basic auth) unless `options.auth` says otherwise. */
@@ -92,23 +98,31 @@ export class TestEmulator {
 
 /** The usual cast: user octocat, org acme (api, web, ops), app "deployer" installed on acme (api, web). */
 export async function standardWorld(emulator: TestEmulator) {
-  await emulator.account("octocat", "User", ["dotfiles"]);
-  await emulator.account("hubot", "User");
-  const acme = await emulator.account("acme", "Organization", ["api", "web", "ops"]);
-  const app = await emulator.app("deployer", {
-    contents: "write",
-    metadata: "read",
-    issues: "write",
-    pull_requests: "read",
-    repository_projects: "admin",
-  });
-  const installation = await emulator.install(app, "acme", ["api", "web"], {
-    contents: "write",
-    metadata: "read",
-    issues: "read",
-    repository_projects: "admin",
+  const world = await seedWorld(emulator.control, {
+    user: { login: "octocat", repositories: ["dotfiles"] },
+    otherUsers: ["hubot"],
+    org: { login: "acme", repositories: ["api", "web", "ops"] },
+    app: {
+      name: "deployer",
+      permissions: {
+        contents: "write",
+        metadata: "read",
+        issues: "write",
+        pull_requests: "read",
+        repository_projects: "admin",
+      },
+    },
+    installation: {
+      repositories: ["api", "web"],
+      permissions: { contents: "write", metadata: "read", issues: "read", repository_projects: "admin" },
+    },
   });
   const otherApp = await emulator.app("other");
-  const token = await emulator.issueToken(app, "octocat");
-  return { app, otherApp, installation, token, acme };
+  return {
+    app: world.app,
+    otherApp,
+    installation: world.installation,
+    token: world.userToken.token,
+    acme: world.org,
+  };
 }

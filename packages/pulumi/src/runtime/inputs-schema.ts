@@ -1,4 +1,9 @@
-import { lenientScopeTokenInputSchema, normalizeBaseUrl, scopeTokenInputSchema } from "@ghes-oauth/client";
+import {
+  InvalidInputError,
+  lenientScopeTokenInputSchema,
+  normalizeBaseUrl,
+  scopeTokenInputSchema,
+} from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
 import { renewBeforeSchema } from "./renew-before-schema.js";
@@ -19,7 +24,10 @@ export const connectionSchema = z.strictObject(
         } catch (error) {
           ctx.addIssue({
             code: "custom",
-            message: (error as Error).message.replace(/^Invalid input: baseUrl: /, ""),
+            message:
+              error instanceof InvalidInputError
+                ? error.issues.map((issue) => issue.message).join("; ")
+                : (error as Error).message,
           });
         }
       }),

@@ -1,4 +1,5 @@
-import { type EmulatedApp, EmulatorAdmin, type RunningEmulator, startEmulator } from "@ghes-oauth/emulator";
+import type { EmulatedApp, EmulatorAdmin, RunningEmulator } from "@ghes-oauth/emulator";
+import { startSeededEmulator } from "@ghes-oauth/emulator/testing";
 
 export interface EmulatorWorld {
   emulator: RunningEmulator;
@@ -19,43 +20,49 @@ export interface EmulatorWorld {
 }
 
 /**
- * An emulator with an org, a GitHub App installed on it, and a user who authorized the app. The app
+ * An emulator with an org, a GitHub App installed on it, and a user who authorized the app (the shared
+ * world of @ghes-oauth/emulator/testing), plus the stack config that points the resources at it. The app
  * expires its user tokens (GitHub's default) unless `expiringUserTokens` is false.
  */
 export async function startEmulatorWorld(
   options: { expiringUserTokens?: boolean } = {},
 ): Promise<EmulatorWorld> {
-  const emulator = await startEmulator({ port: 0 });
-  const admin = new EmulatorAdmin(emulator.url);
-  const org = await admin.createAccount({
-    login: "acme",
-    type: "Organization",
-    repositories: ["api", "web", "docs", "infra"],
-  });
-  await admin.createAccount({ login: "octocat", type: "User" });
-  const app = await admin.createApp({
-    name: "deploy-bot",
-    expiringUserTokens: options.expiringUserTokens ?? true,
-    permissions: {
-      contents: "write",
-      issues: "write",
-      metadata: "read",
-      pull_requests: "write",
-      members: "read",
-      workflows: "write",
-      statuses: "write",
+  const world = await startSeededEmulator({
+    world: {
+      org: { login: "acme", repositories: ["api", "web", "docs", "infra"] },
+      app: {
+        name: "deploy-bot",
+        expiringUserTokens: options.expiringUserTokens ?? true,
+        permissions: {
+          contents: "write",
+          issues: "write",
+          metadata: "read",
+          pull_requests: "write",
+          members: "read",
+          workflows: "write",
+          statuses: "write",
+        },
+      },
     },
   });
-  await admin.createInstallation({ client_id: app.client_id, account: "acme", repositories: "all" });
-  const { token: userToken } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
+  const { emulator, admin, app, org } = world;
   const connectionConfig = {
     "ghes-oauth:baseUrl": { value: emulator.apiUrl },
     "ghes-oauth:clientId": { value: app.client_id },
     "ghes-oauth:clientSecret": { value: app.client_secret, secret: true },
   };
   const signIn = async (login = "octocat") => {
-    const issued = await admin.issueUserToken({ client_id: app.client_id, login });
+    const issued = await world.issueUserToken(login);
     return { accessToken: issued.token, refreshToken: issued.refresh_token };
   };
-  return { emulator, admin, app, userToken, org, signIn, connectionConfig, close: () => emulator.close() };
+  return {
+    emulator,
+    admin,
+    app,
+    userToken: world.userToken.token,
+    org,
+    signIn,
+    connectionConfig,
+    close: () => world.close(),
+  };
 }

@@ -1,0 +1,55 @@
+import { fileURLToPath } from "node:url";
+import {
+  configDefaults,
+  defineConfig,
+  mergeConfig,
+  type TestProjectInlineConfiguration,
+  type ViteUserConfig,
+} from "vitest/config";
+
+/** The unit layer: `test/**\/*.unit.test.ts`, tests that need no server, engine, child process or network. */
+export const UNIT_TESTS = "test/**/*.unit.test.ts";
+const ALL_TESTS = "test/**/*.test.ts";
+const noProcesses = fileURLToPath(new URL("./no-processes.ts", import.meta.url));
+
+/**
+ * The unit project of the package at `root` (default: the config's own root): its `*.unit.test.ts` files,
+ * each run with servers, sockets and child processes refused, so a test that needs one fails and says where
+ * it belongs.
+ */
+export function unitTestProject(name = "unit", root?: string): TestProjectInlineConfiguration {
+  return {
+    test: { name, ...(root ? { root } : {}), include: [UNIT_TESTS], setupFiles: [noProcesses] },
+  };
+}
+
+/**
+ * The test settings every package shares: two projects, `unit` (the `*.unit.test.ts` files: pure logic, what
+ * `pnpm test:unit` runs) and `integration` (every other `test/**\/*.test.ts`: HTTP to a real emulator, the real
+ * Pulumi engine), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
+ * `overrides` apply to both projects.
+ */
+export function packageTestConfig(overrides: ViteUserConfig = {}) {
+  return mergeConfig(
+    defineConfig({
+      test: {
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        reporters: ["default", "json"],
+        outputFile: { json: ".vitest/report.json" },
+        projects: [
+          { extends: true, ...unitTestProject() },
+          {
+            extends: true,
+            test: {
+              name: "integration",
+              include: [ALL_TESTS],
+              exclude: [...configDefaults.exclude, UNIT_TESTS],
+            },
+          },
+        ],
+      },
+    }),
+    overrides,
+  );
+}
