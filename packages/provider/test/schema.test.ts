@@ -40,11 +40,9 @@ describe("schema.json", () => {
       "connection",
       "refreshToken",
     ]);
-    expect(secretOutputsOf("ghes-oauth:index:ScopedToken").sort()).toEqual([
-      "accessToken",
-      "connection",
-      "token",
-    ]);
+    // The parent token is a secret input; the outputs keep only its digest (accessTokenHash).
+    expect(secretOutputsOf("ghes-oauth:index:ScopedToken").sort()).toEqual(["connection", "token"]);
+    expect(schema.resources["ghes-oauth:index:ScopedToken"].inputProperties.accessToken.secret).toBe(true);
     expect(schema.provider.inputProperties.clientSecret.secret).toBe(true);
     expect(schema.config.variables.clientSecret.secret).toBe(true);
   });

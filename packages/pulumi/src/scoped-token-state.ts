@@ -33,5 +33,14 @@ export interface MintedTokenFacts {
   grantedPermissions: Record<string, string>;
 }
 
-/** The state (outputs) of a ScopedToken: its inputs plus the facts of the minted token. */
-export type ScopedTokenState = ScopedTokenInputs & MintedTokenFacts;
+/**
+ * The state (outputs) of a ScopedToken: its inputs, except that the parent token is kept as its sha256
+ * (`accessTokenHash`), plus the facts of the minted token.
+ */
+export type ScopedTokenState = StateInputs & MintedTokenFacts;
+
+/** The inputs as outputs keep them: what diff compares the next program's inputs with. */
+export type StateInputs = Omit<ScopedTokenInputs, "accessToken"> & {
+  /** sha256 (hex) of the parent accessToken. */
+  accessTokenHash: string;
+};

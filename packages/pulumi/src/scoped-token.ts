@@ -42,8 +42,11 @@ export class ScopedToken extends pulumi.dynamic.Resource {
   declare readonly permissions: pulumi.Output<Record<string, string>>;
   /** The permissions the server granted (GitHub may add some, such as `metadata: read`). */
   declare readonly grantedPermissions: pulumi.Output<Record<string, string>>;
-  /** The user token the scoped token was minted from. Secret. */
-  declare readonly accessToken: pulumi.Output<string>;
+  /**
+   * sha256 (hex) of the user token the scoped token was minted from. State keeps this rather than a
+   * second encrypted copy of that token (the input keeps the token, encrypted).
+   */
+  declare readonly accessTokenHash: pulumi.Output<string>;
   declare readonly target: pulumi.Output<string | undefined>;
   declare readonly targetId: pulumi.Output<number | undefined>;
   declare readonly repositories: pulumi.Output<string[] | undefined>;
@@ -67,14 +70,16 @@ export class ScopedToken extends pulumi.dynamic.Resource {
         targetLogin: undefined,
         repositorySelection: undefined,
         grantedPermissions: undefined,
+        accessTokenHash: undefined,
       },
       {
         ...opts,
+        // State lists these for every resource: only the outputs that exist and are secrets. (An output
+        // that echoes a secret input is kept secret by the engine as well.)
         additionalSecretOutputs: [
           ...(opts?.additionalSecretOutputs ?? []),
           "token",
-          "accessToken",
-          "connection",
+          ...(args.connection === undefined ? [] : ["connection"]),
         ],
       },
       "ghes-oauth",

@@ -37,9 +37,9 @@ export class ScopedToken extends pulumi.CustomResource {
     }
 
     /**
-     * The user token the scoped token was minted from. Secret.
+     * sha256 (hex) of the user token the scoped token was minted from: state keeps the digest, not a second copy of the secret.
      */
-    declare public readonly accessToken: pulumi.Output<string>;
+    declare public /*out*/ readonly accessTokenHash: pulumi.Output<string>;
     /**
      * The `allowUnknownPermissions` argument.
      */
@@ -140,6 +140,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["rotationTrigger"] = args?.rotationTrigger;
             resourceInputs["target"] = args?.target;
             resourceInputs["targetId"] = args?.targetId;
+            resourceInputs["accessTokenHash"] = undefined /*out*/;
             resourceInputs["authorizationId"] = undefined /*out*/;
             resourceInputs["expiresAt"] = undefined /*out*/;
             resourceInputs["grantedPermissions"] = undefined /*out*/;
@@ -150,7 +151,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["tokenLastEight"] = undefined /*out*/;
             resourceInputs["userLogin"] = undefined /*out*/;
         } else {
-            resourceInputs["accessToken"] = undefined /*out*/;
+            resourceInputs["accessTokenHash"] = undefined /*out*/;
             resourceInputs["allowUnknownPermissions"] = undefined /*out*/;
             resourceInputs["authorizationId"] = undefined /*out*/;
             resourceInputs["connection"] = undefined /*out*/;
@@ -171,7 +172,7 @@ export class ScopedToken extends pulumi.CustomResource {
             resourceInputs["userLogin"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const secretOpts = { additionalSecretOutputs: ["accessToken", "connection", "token"] };
+        const secretOpts = { additionalSecretOutputs: ["connection", "token"] };
         opts = pulumi.mergeOptions(opts, secretOpts);
         super(ScopedToken.__pulumiType, name, resourceInputs, opts);
     }

@@ -4,7 +4,7 @@ import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
 import { mintedTokenFacts } from "./minted-token-facts.js";
-import { inputsOf, scopeRequest } from "./scope-request.js";
+import { inputsOf, scopeRequest, stateInputs } from "./scope-request.js";
 
 /** Mints the scoped token (POST /applications/{client_id}/token/scoped). */
 export async function createScopedToken(
@@ -16,7 +16,10 @@ export async function createScopedToken(
   });
   try {
     const authorization = await client.scopeToken(scopeRequest(inputs));
-    return { id: String(authorization.id), outs: { ...inputs, ...mintedTokenFacts(authorization) } };
+    return {
+      id: String(authorization.id),
+      outs: { ...stateInputs(inputs), ...mintedTokenFacts(authorization) },
+    };
   } catch (error) {
     throw explainApiError("minting the scoped token", error);
   }

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
+import { parentTokenDigest } from "./parent-token-digest.js";
 import { dueForRenewal } from "./renewal.js";
 import { containsUnknown } from "./unknown-value.js";
 
@@ -27,7 +28,16 @@ function comparable(property: string, value: unknown): unknown {
 
 function differs(property: string, olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
   if (containsUnknown(news[property])) return true;
+  if (property === "accessToken") return parentTokenChanged(olds, news.accessToken);
   return !isDeepStrictEqual(comparable(property, olds[property]), comparable(property, news[property]));
+}
+
+// State keeps the parent token as its digest (state written before that kept the token itself).
+function parentTokenChanged(olds: Record<string, unknown>, accessToken: unknown): boolean {
+  if (typeof accessToken !== "string") return olds.accessToken !== accessToken;
+  if (typeof olds.accessTokenHash === "string")
+    return olds.accessTokenHash !== parentTokenDigest(accessToken);
+  return olds.accessToken !== accessToken;
 }
 
 /**

@@ -5,6 +5,14 @@ import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
 import { refreshedFacts } from "./minted-token-facts.js";
+import { parentTokenDigest } from "./parent-token-digest.js";
+
+// State written by earlier versions kept the parent token itself in the outputs: refresh keeps its digest.
+function withoutParentToken(props: ScopedTokenState): ScopedTokenState {
+  const { accessToken: parent, ...kept } = props as ScopedTokenState & { accessToken?: unknown };
+  if (typeof parent !== "string" || typeof kept.accessTokenHash === "string") return kept;
+  return { ...kept, accessTokenHash: parentTokenDigest(parent) };
+}
 
 /**
  * Checks the token (POST /applications/{client_id}/token). A 404 means it was revoked or has expired:
@@ -17,7 +25,8 @@ export async function readScopedToken(
   const client = clientFor(resolveConnection(props.connection));
   try {
     const authorization = await client.checkToken(props.token);
-    return { id, props: { ...props, ...refreshedFacts(props, authorization), token: props.token } };
+    const kept = withoutParentToken(props);
+    return { id, props: { ...kept, ...refreshedFacts(kept, authorization), token: props.token } };
   } catch (error) {
     if (error instanceof NotFoundError) return {};
     throw explainApiError("checking the scoped token", error);

@@ -1,6 +1,7 @@
 import type { ScopeTokenInput } from "@ghes-oauth/client";
-import type { ScopedTokenInputs } from "../scoped-token-state.js";
+import type { ScopedTokenInputs, StateInputs } from "../scoped-token-state.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
+import { parentTokenDigest } from "./parent-token-digest.js";
 
 /** The resource's inputs minus its own settings: exactly what the scope call takes. */
 export function scopeRequest(inputs: ScopedTokenInputs): ScopeTokenInput {
@@ -8,7 +9,13 @@ export function scopeRequest(inputs: ScopedTokenInputs): ScopeTokenInput {
   return { accessToken, target, targetId, repositories, repositoryIds, permissions };
 }
 
-/** The inputs as they go into state (the engine adds back its own __provider). */
+/** The inputs as the outputs keep them: the parent token only as its digest. */
+export function stateInputs(inputs: ScopedTokenInputs): StateInputs {
+  const { accessToken, ...rest } = inputs;
+  return { ...rest, accessTokenHash: parentTokenDigest(accessToken) };
+}
+
+/** The inputs as the provider receives them (the engine adds back its own __provider). */
 export function inputsOf(props: Record<string, unknown>): ScopedTokenInputs {
   const known = SCOPED_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
     key,

@@ -6,12 +6,12 @@ import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 import { refreshedFacts } from "./minted-token-facts.js";
-import { inputsOf } from "./scope-request.js";
+import { inputsOf, stateInputs } from "./scope-request.js";
 
-/** The state minus the old inputs, so an input removed from the program does not linger. */
+/** The state minus the old inputs (and the old parent digest), so an input removed from the program does not linger. */
 function factsOf(state: ScopedTokenState): MintedTokenFacts {
   const facts: Record<string, unknown> = { ...state };
-  for (const key of SCOPED_TOKEN_PROPERTIES) delete facts[key];
+  for (const key of [...SCOPED_TOKEN_PROPERTIES, "accessTokenHash"]) delete facts[key];
   return facts as unknown as MintedTokenFacts;
 }
 
@@ -27,12 +27,12 @@ export async function updateScopedToken(
 ): Promise<UpdateResult<ScopedTokenState>> {
   const inputs = inputsOf(newProps);
   if (isDeepStrictEqual(olds.rotationTrigger, inputs.rotationTrigger)) {
-    return { outs: { ...factsOf(olds), ...inputs } };
+    return { outs: { ...factsOf(olds), ...stateInputs(inputs) } };
   }
   const client = clientFor(resolveConnection(inputs.connection));
   try {
     const authorization = await client.resetToken(olds.token);
-    return { outs: { ...inputs, ...refreshedFacts(factsOf(olds), authorization) } };
+    return { outs: { ...stateInputs(inputs), ...refreshedFacts(factsOf(olds), authorization) } };
   } catch (error) {
     throw explainApiError("rotating the scoped token", error);
   }

@@ -16,8 +16,8 @@ import (
 type ScopedToken struct {
 	pulumi.CustomResourceState
 
-	// The user token the scoped token was minted from. Secret.
-	AccessToken pulumi.StringOutput `pulumi:"accessToken"`
+	// sha256 (hex) of the user token the scoped token was minted from: state keeps the digest, not a second copy of the secret.
+	AccessTokenHash pulumi.StringOutput `pulumi:"accessTokenHash"`
 	// The `allowUnknownPermissions` argument.
 	AllowUnknownPermissions pulumi.BoolPtrOutput `pulumi:"allowUnknownPermissions"`
 	// The authorization's ID on the server.
@@ -76,7 +76,6 @@ func NewScopedToken(ctx *pulumi.Context,
 		args.Connection = pulumi.ToSecret(args.Connection).(ConnectionPtrInput)
 	}
 	secrets := pulumi.AdditionalSecretOutputs([]string{
-		"accessToken",
 		"connection",
 		"token",
 	})
@@ -247,9 +246,9 @@ func (o ScopedTokenOutput) ToScopedTokenOutputWithContext(ctx context.Context) S
 	return o
 }
 
-// The user token the scoped token was minted from. Secret.
-func (o ScopedTokenOutput) AccessToken() pulumi.StringOutput {
-	return o.ApplyT(func(v *ScopedToken) pulumi.StringOutput { return v.AccessToken }).(pulumi.StringOutput)
+// sha256 (hex) of the user token the scoped token was minted from: state keeps the digest, not a second copy of the secret.
+func (o ScopedTokenOutput) AccessTokenHash() pulumi.StringOutput {
+	return o.ApplyT(func(v *ScopedToken) pulumi.StringOutput { return v.AccessTokenHash }).(pulumi.StringOutput)
 }
 
 // The `allowUnknownPermissions` argument.

@@ -275,6 +275,7 @@ class ScopedToken(pulumi.CustomResource):
             __props__.__dict__["rotation_trigger"] = rotation_trigger
             __props__.__dict__["target"] = target
             __props__.__dict__["target_id"] = target_id
+            __props__.__dict__["access_token_hash"] = None
             __props__.__dict__["authorization_id"] = None
             __props__.__dict__["expires_at"] = None
             __props__.__dict__["granted_permissions"] = None
@@ -284,7 +285,7 @@ class ScopedToken(pulumi.CustomResource):
             __props__.__dict__["token"] = None
             __props__.__dict__["token_last_eight"] = None
             __props__.__dict__["user_login"] = None
-        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["accessToken", "connection", "token"])
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["connection", "token"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(ScopedToken, __self__).__init__(
             'ghes-oauth:index:ScopedToken',
@@ -308,7 +309,7 @@ class ScopedToken(pulumi.CustomResource):
 
         __props__ = ScopedTokenArgs.__new__(ScopedTokenArgs)
 
-        __props__.__dict__["access_token"] = None
+        __props__.__dict__["access_token_hash"] = None
         __props__.__dict__["allow_unknown_permissions"] = None
         __props__.__dict__["authorization_id"] = None
         __props__.__dict__["connection"] = None
@@ -330,12 +331,12 @@ class ScopedToken(pulumi.CustomResource):
         return ScopedToken(resource_name, opts=opts, __props__=__props__)
 
     @_builtins.property
-    @pulumi.getter(name="accessToken")
-    def access_token(self) -> pulumi.Output[_builtins.str]:
+    @pulumi.getter(name="accessTokenHash")
+    def access_token_hash(self) -> pulumi.Output[_builtins.str]:
         """
-        The user token the scoped token was minted from. Secret.
+        sha256 (hex) of the user token the scoped token was minted from: state keeps the digest, not a second copy of the secret.
         """
-        return pulumi.get(self, "access_token")
+        return pulumi.get(self, "access_token_hash")
 
     @_builtins.property
     @pulumi.getter(name="allowUnknownPermissions")
