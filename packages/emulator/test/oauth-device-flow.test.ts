@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expiringGrantFields, OAuthApp } from "./support/oauth.js";
-import { type App, standardWorld, TestEmulator } from "./support/world.js";
+import { expiringGrantFields, OAuthApp, startOAuthWorld } from "./support/oauth.js";
+import type { App, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
 let app: App;
 let oauth: OAuthApp;
 
 beforeEach(async () => {
-  emulator = await TestEmulator.start();
-  ({ app } = await standardWorld(emulator));
-  oauth = new OAuthApp(emulator, app);
+  ({ emulator, app, oauth } = await startOAuthWorld());
 });
 
 afterEach(() => emulator.close());

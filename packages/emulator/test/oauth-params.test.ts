@@ -1,16 +1,14 @@
 import { request } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OAuthApp, oauthPost, type ParamStyle } from "./support/oauth.js";
-import { type App, standardWorld, TestEmulator } from "./support/world.js";
+import { type OAuthApp, oauthPost, type ParamStyle, startOAuthWorld } from "./support/oauth.js";
+import type { App, TestEmulator } from "./support/world.js";
 
 let emulator: TestEmulator;
 let app: App;
 let oauth: OAuthApp;
 
 beforeEach(async () => {
-  emulator = await TestEmulator.start();
-  ({ app } = await standardWorld(emulator));
-  oauth = new OAuthApp(emulator, app);
+  ({ emulator, app, oauth } = await startOAuthWorld());
 });
 
 afterEach(() => emulator.close());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OAuthApp } from "./support/oauth.js";
-import { type App, standardWorld, TestEmulator } from "./support/world.js";
+import { OAuthApp, startOAuthWorld } from "./support/oauth.js";
+import type { App, TestEmulator } from "./support/world.js";
 
 const HOUR = 3600;
 const REFRESH_LIFETIME = 15_897_600;
@@ -10,9 +10,7 @@ let app: App;
 let oauth: OAuthApp;
 
 beforeEach(async () => {
-  emulator = await TestEmulator.start();
-  ({ app } = await standardWorld(emulator));
-  oauth = new OAuthApp(emulator, app);
+  ({ emulator, app, oauth } = await startOAuthWorld());
 });
 
 afterEach(() => emulator.close());

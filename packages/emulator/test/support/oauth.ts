@@ -1,6 +1,6 @@
 import { type Dispatcher, request } from "undici";
 import { expect } from "vitest";
-import type { App, TestEmulator } from "./world.js";
+import { type App, standardWorld, TestEmulator } from "./world.js";
 
 /** Where the parameters go: GitHub takes any of these. */
 export type ParamStyle = "json" | "form" | "query";
@@ -131,4 +131,11 @@ export class OAuthApp {
     const issued = await this.emulator.control.issueUserToken({ client_id: this.app.client_id, login });
     return issued as typeof issued & { refresh_token: string; expires_at: string };
   }
+}
+
+/** A fresh emulator with the standard world, its app, and that app's OAuth endpoints. */
+export async function startOAuthWorld(): Promise<{ emulator: TestEmulator; app: App; oauth: OAuthApp }> {
+  const emulator = await TestEmulator.start();
+  const { app } = await standardWorld(emulator);
+  return { emulator, app, oauth: new OAuthApp(emulator, app) };
 }
