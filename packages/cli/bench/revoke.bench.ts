@@ -7,15 +7,14 @@
  * Build first (`pnpm turbo run build --filter @ghes-oauth/cli...`), then `pnpm --filter @ghes-oauth/cli bench`.
  * BENCH_TOKENS (default 2000) tokens per measurement, fresh for each.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OAuthAppClient } from "@ghes-oauth/client";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
+import { startEmulatorProcess } from "@ghes-oauth/emulator/testing";
 import { deleteToken as octokitDeleteToken } from "@octokit/oauth-methods";
 import { request as octokitRequest } from "@octokit/request";
 
@@ -29,24 +28,6 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 const BIN = fileURLToPath(new URL("../bin/ghes-oauth.js", import.meta.url));
-
-async function startEmulatorProcess(): Promise<{ apiUrl: string; child: ChildProcess }> {
-  const require = createRequire(import.meta.url);
-  const bin = join(
-    dirname(require.resolve("@ghes-oauth/emulator/package.json")),
-    "bin",
-    "ghes-oauth-emulator.js",
-  );
-  const child = spawn(process.execPath, [bin, "--port", "0", "--quiet"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    lines.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  return { apiUrl: apiUrl.trim(), child };
-}
 
 async function bounded(
   tokens: readonly string[],

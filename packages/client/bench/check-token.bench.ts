@@ -1,14 +1,5 @@
-/**
- * check-token throughput and CPU per call at concurrency 32: this client vs raw undici vs
- * @octokit/oauth-methods, in interleaved ABBA rounds (process.cpuUsage per slice).
- * The emulator runs in a child process so it does not share the event loop with the clients.
- * Run `pnpm build` in packages/emulator and here first; then `pnpm bench`.
- */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
+import { startEmulatorProcess } from "@ghes-oauth/emulator/testing";
 import { checkToken as octokitCheckToken } from "@octokit/oauth-methods";
 import { request as octokitRequest } from "@octokit/request";
 import { Pool, request as undiciRequest } from "undici";
@@ -18,24 +9,6 @@ const CONCURRENCY = 32;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const SLICES = Number(process.env.BENCH_SLICES ?? 10);
-
-async function startEmulatorProcess(): Promise<{ apiUrl: string; child: ChildProcess }> {
-  const require = createRequire(import.meta.url);
-  const bin = join(
-    dirname(require.resolve("@ghes-oauth/emulator/package.json")),
-    "bin",
-    "ghes-oauth-emulator.js",
-  );
-  const child = spawn(process.execPath, [bin, "--port", "0", "--quiet"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    lines.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  return { apiUrl: apiUrl.trim(), child };
-}
 
 async function admin<T>(origin: string, path: string, body: unknown): Promise<T> {
   const response = await undiciRequest(`${origin}/_emulator${path}`, {

@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
 import {
   type EmulatedAccount,
@@ -142,4 +145,25 @@ export async function startSeededEmulator(
     await emulator.close();
     throw error;
   }
+}
+
+/** An emulator in a child process of its own, started through the bin (benchmarks keep its CPU apart). */
+export interface EmulatorProcess {
+  apiUrl: string;
+  child: ChildProcess;
+  stop(): void;
+}
+
+/** Starts `ghes-oauth-emulator --port 0 --quiet [args]` and resolves with the API URL it prints. */
+export async function startEmulatorProcess(args: readonly string[] = []): Promise<EmulatorProcess> {
+  const bin = fileURLToPath(new URL("../bin/ghes-oauth-emulator.js", import.meta.url));
+  const child = spawn(process.execPath, [bin, "--port", "0", "--quiet", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  return { apiUrl: apiUrl.trim(), child, stop: () => child.kill("SIGTERM") };
 }

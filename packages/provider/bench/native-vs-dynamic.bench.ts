@@ -2,13 +2,12 @@
 // resource, side by side: interleaved rounds of one run, the same emulator (its own process), the same
 // parallelism; and the state bytes per token. The dynamic runs come from a project that installed the
 // packed @ghes-oauth/pulumi as a user's would. Run: pnpm --filter @ghes-oauth/provider bench.
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
+import { startEmulatorProcess } from "@ghes-oauth/emulator/testing";
 // @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
 import { createInstalledProject } from "../../pulumi/test/support/installed-project.js";
 import { pluginEnv } from "../test/support/plugin-env.js";
@@ -18,7 +17,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8"));
 const PULUMI_VERSION = manifest.dependencies["@pulumi/pulumi"] as string;
-const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
 interface Lifecycle {
   upMs: number;
@@ -32,14 +30,6 @@ interface Lifecycle {
 
 function median(runs: Lifecycle[]): Lifecycle {
   return [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)] as Lifecycle;
-}
-
-async function startEmulatorProcess() {
-  const child = spawn(process.execPath, [emulatorBin, "--port", "0", "--quiet"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-  return { apiUrl: line.trim(), stop: () => child.kill("SIGTERM") };
 }
 
 async function main() {
