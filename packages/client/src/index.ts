@@ -76,8 +76,10 @@ export {
   permissionsSchema,
 } from "./schemas/permissions.js";
 export {
+  createScopeSpecSchema,
   createScopeTokenInputSchema,
   lenientScopeTokenInputSchema,
+  type ScopeSpec,
   type ScopeTokenInput,
   scopeTokenInputSchema,
 } from "./schemas/scope-token-input.js";

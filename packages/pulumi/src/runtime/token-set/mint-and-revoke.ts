@@ -1,0 +1,73 @@
+import { NotFoundError, type OAuthAppClient } from "@ghes-oauth/client";
+import type { ScopedTokenSpecInputs, TokenDetails } from "../../scoped-token-set-state.js";
+import { explainApiError } from "../explain-api-error.js";
+import { mintedTokenFacts } from "../minted-token-facts.js";
+import { forEachLimited, type Settled } from "./for-each-limited.js";
+import { scopeOf } from "./token-set-inputs.js";
+
+export interface MintedEntries {
+  tokens: Record<string, string>;
+  tokenDetails: Record<string, TokenDetails>;
+}
+
+/** One error for the entries that failed, each named with the API's (secret-free) explanation. */
+export function entriesFailed(action: string, failed: Settled<unknown>[], of: number): Error {
+  const shown = failed.slice(0, 5).map((entry) => {
+    const error = entry.ok ? undefined : entry.error;
+    return explainApiError(`"${entry.name}"`, error).message;
+  });
+  const more = failed.length > shown.length ? `; and ${failed.length - shown.length} more` : "";
+  return new Error(`${action} failed for ${failed.length} of ${of} tokens: ${shown.join("; ")}${more}`);
+}
+
+/**
+ * Mints the named entries (POST /applications/{client_id}/token/scoped, a few at a time). All or
+ * nothing: when any fails, the ones just minted are revoked again and the error names the failures.
+ */
+export async function mintEntries(
+  client: OAuthAppClient,
+  accessToken: string,
+  scopes: Record<string, ScopedTokenSpecInputs>,
+  names: readonly string[],
+): Promise<MintedEntries> {
+  const settled = await forEachLimited(names, (name) =>
+    client.scopeToken({ accessToken, ...scopeOf(scopes[name] as ScopedTokenSpecInputs) }),
+  );
+  const failed = settled.filter((entry) => !entry.ok);
+  const minted: MintedEntries = { tokens: {}, tokenDetails: {} };
+  for (const entry of settled) {
+    if (!entry.ok) continue;
+    const { token, ...details } = mintedTokenFacts(entry.value);
+    minted.tokens[entry.name] = token;
+    minted.tokenDetails[entry.name] = details;
+  }
+  if (failed.length > 0) {
+    await revokeTokens(client, Object.values(minted.tokens));
+    throw entriesFailed("minting scoped tokens", failed, names.length);
+  }
+  return minted;
+}
+
+/**
+ * Revokes tokens (DELETE /applications/{client_id}/token, a few at a time); already gone (404) counts
+ * as revoked. Returns the tokens that could not be revoked, with the first error.
+ */
+export async function revokeTokens(
+  client: OAuthAppClient,
+  tokens: readonly string[],
+): Promise<{ failed: string[]; error?: unknown }> {
+  const byIndex = tokens.map((_, index) => String(index));
+  const settled = await forEachLimited(byIndex, async (index) => {
+    try {
+      await client.deleteToken(tokens[Number(index)] as string);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  });
+  const failed = settled.filter((entry) => !entry.ok);
+  const first = failed[0];
+  return {
+    failed: failed.map((entry) => tokens[Number(entry.name)] as string),
+    ...(first && !first.ok ? { error: first.error } : {}),
+  };
+}

@@ -1,0 +1,41 @@
+import { NotFoundError } from "@ghes-oauth/client";
+import type { ReadResult } from "@pulumi/pulumi/dynamic/index.js";
+import type { ScopedTokenSetState, TokenDetails } from "../../scoped-token-set-state.js";
+import { clientFor } from "../client-for.js";
+import { resolveConnection } from "../connection-settings.js";
+import { refreshedFacts } from "../minted-token-facts.js";
+import { forEachLimited } from "./for-each-limited.js";
+import { entriesFailed } from "./mint-and-revoke.js";
+
+/**
+ * Checks every token (POST /applications/{client_id}/token). A revoked or expired one (404) is dropped
+ * from state, so the next `pulumi up` mints that entry anew; the others' details are brought up to date.
+ */
+export async function readTokenSet(
+  id: string,
+  props: ScopedTokenSetState,
+): Promise<ReadResult<ScopedTokenSetState>> {
+  const client = clientFor(resolveConnection(props.connection));
+  const tokens = props.tokens ?? {};
+  const details = props.tokenDetails ?? {};
+  const settled = await forEachLimited(Object.keys(tokens), async (name) => {
+    try {
+      return await client.checkToken(tokens[name] as string);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  });
+  const failed = settled.filter((entry) => !entry.ok);
+  if (failed.length > 0) throw entriesFailed("checking scoped tokens", failed, settled.length);
+  const kept: ScopedTokenSetState = { ...props, tokens: {}, tokenDetails: {} };
+  for (const entry of settled) {
+    if (!entry.ok || entry.value === undefined) continue;
+    const token = tokens[entry.name] as string;
+    const previous = { ...(details[entry.name] as TokenDetails), token };
+    const { token: _same, ...refreshed } = refreshedFacts(previous, entry.value);
+    kept.tokens[entry.name] = token;
+    kept.tokenDetails[entry.name] = refreshed;
+  }
+  return { id, props: kept };
+}

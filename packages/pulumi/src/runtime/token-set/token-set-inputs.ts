@@ -1,0 +1,130 @@
+import { createScopeSpecSchema, type ScopeSpec } from "@ghes-oauth/client";
+import { z } from "zod";
+import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
+import type { ResourceInputRules } from "../check-resource-inputs.js";
+import { connectionSchema } from "../inputs-schema.js";
+import { renewBeforeSchema } from "../renew-before-schema.js";
+
+/** Every property a ScopedTokenSet accepts. */
+export const SCOPED_TOKEN_SET_PROPERTIES = [
+  "accessToken",
+  "scopes",
+  "renewBefore",
+  "allowUnknownPermissions",
+  "connection",
+] as const;
+
+/** Every key one entry of `scopes` accepts. */
+export const SCOPE_SPEC_KEYS = [
+  "target",
+  "targetId",
+  "repositories",
+  "repositoryIds",
+  "permissions",
+  "rotationTrigger",
+] as const;
+
+const ENTRY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+function specSchema(allowUnknownPermissions: boolean) {
+  const scope = createScopeSpecSchema({ allowUnknownPermissions });
+  return z.unknown().superRefine((entry, context) => {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      context.addIssue({ code: "custom", message: "must be an object such as { target, permissions }" });
+      return;
+    }
+    const { rotationTrigger, ...rest } = entry as Record<string, unknown>;
+    if (rotationTrigger !== undefined && typeof rotationTrigger !== "string") {
+      context.addIssue({
+        code: "custom",
+        path: ["rotationTrigger"],
+        message: "must be a string (any value; change it to mint this token anew)",
+      });
+    }
+    const permissions = rest.permissions;
+    if (
+      permissions === undefined ||
+      (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0)
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["permissions"],
+        message: 'required: name at least one permission, e.g. { contents: "read" }',
+      });
+    }
+    const result = scope.safeParse(rest);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        if (issue.code === "unrecognized_keys") {
+          for (const key of issue.keys) {
+            context.addIssue({
+              code: "custom",
+              path: [key],
+              message: `unknown key; an entry accepts ${SCOPE_SPEC_KEYS.join(", ")}`,
+            });
+          }
+        } else context.addIssue({ ...issue });
+      }
+    }
+  });
+}
+
+function setSchema(allowUnknownPermissions: boolean) {
+  return z.object({
+    accessToken: z.string({ error: "must be the user token (ghu_...) to mint from" }).min(1, {
+      error: "must not be empty",
+    }),
+    scopes: z
+      .record(
+        z.string().regex(ENTRY_NAME, {
+          error: "entry names use letters, digits, '.', '_' and '-' (at most 100 characters)",
+        }),
+        specSchema(allowUnknownPermissions),
+        { error: 'must be an object of named entries, e.g. { "ci-read": { target, permissions } }' },
+      )
+      .superRefine((scopes, context) => {
+        if (Object.keys(scopes).length === 0) {
+          context.addIssue({ code: "custom", message: "required: declare at least one token" });
+        }
+      }),
+    renewBefore: renewBeforeSchema,
+    allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
+    connection: connectionSchema.optional(),
+  });
+}
+
+const strict = setSchema(false);
+const lenient = setSchema(true);
+
+/** The set's inputs; unknown permission names fail unless `allowUnknownPermissions` is true. */
+export const scopedTokenSetInputsSchema = z.unknown().superRefine((inputs, context) => {
+  const allow =
+    typeof inputs === "object" && inputs !== null && "allowUnknownPermissions" in inputs
+      ? inputs.allowUnknownPermissions === true
+      : false;
+  const result = (allow ? lenient : strict).safeParse(inputs);
+  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
+});
+
+/** What ScopedTokenSet's check judges its inputs by. */
+export const scopedTokenSetInputRules: ResourceInputRules = {
+  resource: "ScopedTokenSet",
+  properties: SCOPED_TOKEN_SET_PROPERTIES,
+  secretProperties: ["accessToken", "connection"],
+  schema: scopedTokenSetInputsSchema,
+};
+
+/** The inputs as the provider receives them, without the engine's own `__provider`. */
+export function tokenSetInputsOf(props: Record<string, unknown>): ScopedTokenSetInputs {
+  const known = SCOPED_TOKEN_SET_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
+    key,
+    props[key],
+  ]);
+  return Object.fromEntries(known) as unknown as ScopedTokenSetInputs;
+}
+
+/** One entry's scope call arguments (its rotationTrigger is the resource's own). */
+export function scopeOf(spec: ScopedTokenSpecInputs): ScopeSpec {
+  const { target, targetId, repositories, repositoryIds, permissions } = spec;
+  return { target, targetId, repositories, repositoryIds, permissions };
+}
