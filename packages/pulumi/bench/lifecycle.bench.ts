@@ -1,10 +1,12 @@
-// `pulumi up` + `pulumi destroy` of N ScopedTokens vs the same stack of N no-op dynamic resources, and vs N
-// no-op resources carrying the ScopedToken's secret values (the engine's own cost of secrets), for N in
-// 100, 400 and 1,000, in interleaved rounds of one run, from a project that installs the packed package as
-// a user's would; with the state bytes each resource costs. The emulator runs in its own process.
+// `pulumi up` + `pulumi destroy` of N tokens, as N ScopedTokens and as ScopedTokenSets of 100 entries,
+// vs the same stack of N no-op dynamic resources, and vs N no-op resources carrying the ScopedToken's
+// secret values (the engine's own cost of secrets), for N in 100, 400 and 1,000, in interleaved rounds of
+// one run, from a project that installs the packed package as a user's would; with the state bytes each
+// token costs. The emulator runs in its own process.
 // Run: pnpm --filter @ghes-oauth/pulumi bench (the Pulumi CLI on PATH: `npm run bootstrap`).
 //   BENCH_SIZES=100,400,1000  stack sizes        BENCH_ROUNDS=3  rounds per size (medians are printed)
-//   BENCH_KINDS=noop,noop-secrets,scoped          BENCH_PROFILE=DIR  also write engine and provider CPU
+//   BENCH_KINDS=noop,noop-secrets,scoped,set      BENCH_SET_SIZE=100  entries per ScopedTokenSet
+//   BENCH_PROFILE=DIR  also write engine and provider CPU
 //   profiles and every checkpoint's size (slower: not for timing)
 //   BENCH_SKIP_CHECKPOINTS=1  run with PULUMI_SKIP_CHECKPOINTS=true (the engine's O(n²) checkpointing off)
 import { execFileSync, spawn } from "node:child_process";
@@ -19,12 +21,15 @@ import { createInstalledProject } from "../test/support/installed-project.js";
 
 const SIZES = process.env.BENCH_SIZES ?? process.env.BENCH_COUNT ?? "100,400,1000";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const KINDS = process.env.BENCH_KINDS ?? "noop,noop-secrets,scoped";
+const KINDS = process.env.BENCH_KINDS ?? "noop,noop-secrets,scoped,set";
+const SET_SIZE = Number(process.env.BENCH_SET_SIZE ?? 100);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
-type Kind = "noop" | "noop-secrets" | "scoped";
+type Kind = "noop" | "noop-secrets" | "scoped" | "set";
+/** The kinds that hold real tokens, judged against the goals. */
+const TOKEN_KINDS = ["scoped", "set"] as const;
 
 interface Lifecycle {
   kind: Kind;
@@ -36,6 +41,8 @@ interface Lifecycle {
   cpuMs: { engine: number; providerHost: number; program: number; emulator: number };
   totalCpuMs: number;
   created: number;
+  /** Resources of the kind in state (N, or N / BENCH_SET_SIZE sets). */
+  resources: number;
   stateBytes: number;
   bytesPerResource: number[];
   providerBytes: number;
@@ -56,6 +63,7 @@ const LABELS: Record<Kind, string> = {
   noop: "no-op",
   "noop-secrets": "no-op + secrets",
   scoped: "ScopedToken",
+  set: `ScopedTokenSet (${SET_SIZE} per set)`,
 };
 
 /** The run with the median up + destroy time (wall clock, or CPU). */
@@ -74,104 +82,75 @@ async function startEmulatorProcess() {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / Math.max(1, list.length));
 
-function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
+const goal = (ratio: number) => `${ratio.toFixed(2)}x ${ratio <= 1.3 ? "(met)" : "(MISSED: goal <= 1.30x)"}`;
+const growthGoal = (growth: number) =>
+  `${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% ${growth <= 0.15 ? "(met: goal at most +15%)" : "(MISSED: goal at most +15%)"}`;
+const bytesPerToken = (run: Lifecycle) =>
+  Math.round(run.bytesPerResource.reduce((a, b) => a + b, 0) / run.size);
+
+/** One table of medians by wall clock or by CPU, with each token kind's ratio to the no-op and per-token cost. */
+function table(runs: Lifecycle[], sizes: number[], kinds: Kind[], by: "totalMs" | "totalCpuMs") {
   const of = (kind: Kind, size: number) => runs.filter((run) => run.kind === kind && run.size === size);
-  const rounds = of(kinds[0] as Kind, sizes[0] as number).length;
-  console.log(`\nmedians of ${rounds} interleaved round(s) per size (installed package), up + destroy:`);
-  const header = ["stack size", ...kinds.map((kind) => LABELS[kind])];
+  const tokenKinds = TOKEN_KINDS.filter((kind) => kinds.includes(kind));
+  const header = ["tokens", ...kinds.map((kind) => LABELS[kind])];
   if (kinds.includes("noop-secrets")) header.push("secrets / no-op");
-  header.push("ScopedToken / no-op", "ms per token", "ms per token over the no-op", "state bytes per token");
+  for (const kind of tokenKinds) {
+    header.push(`${LABELS[kind]} / no-op`, `ms per token (${kind})`);
+    if (by === "totalMs") header.push(`state bytes per token (${kind})`);
+  }
   console.log(`| ${header.join(" | ")} |`);
   console.log(`| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
-  const perToken = new Map<number, number>();
-  const overNoop = new Map<number, number>();
+  const perToken = new Map<Kind, Map<number, number>>(tokenKinds.map((kind) => [kind, new Map()]));
   for (const size of sizes) {
-    const medians = new Map(kinds.map((kind) => [kind, median(of(kind, size))]));
-    const noop = medians.get("noop");
-    const scoped = medians.get("scoped");
-    const cells = [String(size), ...kinds.map((kind) => seconds((medians.get(kind) as Lifecycle).totalMs))];
-    const secrets = medians.get("noop-secrets");
-    if (secrets && noop) cells.push(`${(secrets.totalMs / noop.totalMs).toFixed(2)}x`);
-    if (scoped && noop) {
-      const ratio = scoped.totalMs / noop.totalMs;
-      cells.push(`${ratio.toFixed(2)}x ${ratio <= 1.3 ? "(met)" : "(MISSED: goal <= 1.30x)"}`);
-    } else cells.push("-");
-    if (scoped) {
-      perToken.set(size, scoped.totalMs / size);
-      if (noop) overNoop.set(size, (scoped.totalMs - noop.totalMs) / size);
-      cells.push(
-        `${(scoped.totalMs / size).toFixed(1)}`,
-        noop ? `${((scoped.totalMs - noop.totalMs) / size).toFixed(1)}` : "-",
-        `${mean(scoped.bytesPerResource)}`,
-      );
-    } else cells.push("-", "-", "-");
-    console.log(`| ${cells.join(" | ")} |`);
-  }
-  const first = perToken.get(Math.min(...perToken.keys()));
-  const last = perToken.get(Math.max(...perToken.keys()));
-  if (first !== undefined && last !== undefined && perToken.size > 1) {
-    const growth = last / first - 1;
-    console.log(
-      `per-token cost at ${Math.max(...perToken.keys())} vs ${Math.min(...perToken.keys())}: ${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% ` +
-        `${growth <= 0.15 ? "(met: goal at most +15%)" : "(MISSED: goal at most +15%)"}`,
-    );
-    const low = overNoop.get(Math.min(...overNoop.keys()));
-    const high = overNoop.get(Math.max(...overNoop.keys()));
-    if (low !== undefined && high !== undefined) {
-      console.log(
-        `  the ScopedToken's own cost (over the no-op) per token: ${low.toFixed(1)} ms at ${Math.min(...overNoop.keys())}, ` +
-          `${high.toFixed(1)} ms at ${Math.max(...overNoop.keys())}; the no-op's own per-resource cost grows with the stack ` +
-          "(the engine rewrites the whole checkpoint twice per step)",
-      );
-    }
-  }
-
-  console.log(
-    "\nCPU time of up + destroy (engine + dynamic-provider host + program + emulator; medians), steadier than the wall clock on a loaded machine:",
-  );
-  const cpuHeader = ["stack size", ...kinds.map((kind) => LABELS[kind])];
-  if (kinds.includes("noop-secrets")) cpuHeader.push("secrets / no-op");
-  cpuHeader.push("ScopedToken / no-op", "CPU ms per token");
-  console.log(`| ${cpuHeader.join(" | ")} |`);
-  console.log(`| ${cpuHeader.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
-  const cpuPerToken = new Map<number, number>();
-  for (const size of sizes) {
-    const medians = new Map(kinds.map((kind) => [kind, median(of(kind, size), "totalCpuMs")]));
-    const cell = (run: Lifecycle | undefined) =>
-      run
-        ? `${seconds(run.totalCpuMs)} (${[
+    const medians = new Map(kinds.map((kind) => [kind, median(of(kind, size), by)]));
+    const cell = (run: Lifecycle) =>
+      by === "totalMs"
+        ? seconds(run.totalMs)
+        : `${seconds(run.totalCpuMs)} (${[
             run.cpuMs.engine,
             run.cpuMs.providerHost,
             run.cpuMs.program,
             run.cpuMs.emulator,
           ]
             .map((ms) => (ms / 1000).toFixed(1))
-            .join(" + ")})`
-        : "-";
+            .join(" + ")})`;
+    const cells = [String(size), ...kinds.map((kind) => cell(medians.get(kind) as Lifecycle))];
     const noop = medians.get("noop");
-    const scoped = medians.get("scoped");
     const secrets = medians.get("noop-secrets");
-    const cells = [String(size), ...kinds.map((kind) => cell(medians.get(kind)))];
-    if (secrets && noop) cells.push(`${(secrets.totalCpuMs / noop.totalCpuMs).toFixed(2)}x`);
-    if (scoped && noop) {
-      const ratio = scoped.totalCpuMs / noop.totalCpuMs;
-      cells.push(`${ratio.toFixed(2)}x ${ratio <= 1.3 ? "(met)" : "(MISSED: goal <= 1.30x)"}`);
-    } else cells.push("-");
-    if (scoped) {
-      cpuPerToken.set(size, scoped.totalCpuMs / size);
-      cells.push((scoped.totalCpuMs / size).toFixed(1));
-    } else cells.push("-");
+    if (secrets && noop) cells.push(`${(secrets[by] / noop[by]).toFixed(2)}x`);
+    for (const kind of tokenKinds) {
+      const run = medians.get(kind) as Lifecycle;
+      perToken.get(kind)?.set(size, run[by] / size);
+      cells.push(noop ? goal(run[by] / noop[by]) : "-", (run[by] / size).toFixed(1));
+      if (by === "totalMs") cells.push(String(bytesPerToken(run)));
+    }
     console.log(`| ${cells.join(" | ")} |`);
   }
-  if (cpuPerToken.size > 1) {
-    const low = Math.min(...cpuPerToken.keys());
-    const high = Math.max(...cpuPerToken.keys());
-    const growth = (cpuPerToken.get(high) as number) / (cpuPerToken.get(low) as number) - 1;
+  for (const [kind, costs] of perToken) {
+    if (costs.size < 2) continue;
+    const low = Math.min(...costs.keys());
+    const high = Math.max(...costs.keys());
+    const growth = (costs.get(high) as number) / (costs.get(low) as number) - 1;
     console.log(
-      `CPU per token at ${high} vs ${low}: ${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% ` +
-        `${growth <= 0.15 ? "(met: goal at most +15%)" : "(MISSED: goal at most +15%)"}`,
+      `${LABELS[kind]}: ${by === "totalMs" ? "" : "CPU "}per-token cost at ${high} vs ${low}: ${growthGoal(growth)}`,
     );
   }
+}
+
+function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
+  const of = (kind: Kind, size: number) => runs.filter((run) => run.kind === kind && run.size === size);
+  const rounds = of(kinds[0] as Kind, sizes[0] as number).length;
+  console.log(
+    `\nmedians of ${rounds} interleaved round(s) per size (installed package), up + destroy, wall clock:`,
+  );
+  table(runs, sizes, kinds, "totalMs");
+  console.log(
+    "\nCPU time of up + destroy (engine + dynamic-provider host + program + emulator; medians), steadier than the wall clock on a loaded machine:",
+  );
+  table(runs, sizes, kinds, "totalCpuMs");
+  console.log(
+    "(A ScopedToken per token: the engine rewrites the whole checkpoint twice per step, so N resources cost O(N²); a set is one step.)",
+  );
 
   console.log("\nall rounds, up + destroy:");
   for (const size of sizes) {
@@ -183,13 +162,13 @@ function report(runs: Lifecycle[], sizes: number[], kinds: Kind[]) {
     );
     console.log(`  ${size}: ${parts.join("; ")}`);
   }
-  console.log("\nup / destroy (medians), ms per resource of each kind, state bytes per resource:");
+  console.log("\nup / destroy (medians), ms per token, state bytes per resource of each kind:");
   for (const size of sizes) {
     for (const kind of kinds) {
       const run = median(of(kind, size));
       console.log(
         `  ${String(size).padStart(5)} ${LABELS[kind].padEnd(16)} up ${seconds(run.upMs)}, destroy ${seconds(run.destroyMs)}, ` +
-          `${(run.totalMs / size).toFixed(1)} ms/resource, ${mean(run.bytesPerResource)} B/resource, checkpoint ${run.stateBytes} B`,
+          `${(run.totalMs / size).toFixed(1)} ms/token, ${run.resources} resources of ${mean(run.bytesPerResource)} B, checkpoint ${run.stateBytes} B`,
       );
     }
   }
@@ -252,6 +231,7 @@ async function main() {
         BENCH_SIZES: sizes.join(","),
         BENCH_ROUNDS: String(ROUNDS),
         BENCH_KINDS: kinds.join(","),
+        BENCH_SET_SIZE: String(SET_SIZE),
         ...(PROFILE
           ? {
               BENCH_PROFILE: PROFILE,
@@ -273,8 +253,9 @@ async function main() {
     }).toString();
     const runs = JSON.parse(output.trim().split("\n").pop() ?? "[]") as Lifecycle[];
     for (const run of runs) {
-      if (run.created !== run.size + 1) {
-        throw new Error(`${run.kind} x${run.size}: expected ${run.size + 1} creates, got ${run.created}`);
+      const expected = (run.kind === "set" ? Math.ceil(run.size / SET_SIZE) : run.size) + 1;
+      if (run.created !== expected || run.resources !== expected - 1) {
+        throw new Error(`${run.kind} x${run.size}: expected ${expected} creates, got ${run.created}`);
       }
     }
     report(runs, sizes, kinds);

@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { ScopedToken } from "@ghes-oauth/pulumi";
+import { ScopedToken, ScopedTokenSet } from "@ghes-oauth/pulumi";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 
@@ -26,6 +26,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS);
 const KINDS = process.env.BENCH_KINDS.split(",");
 const PROFILE = process.env.BENCH_PROFILE;
 const userToken = process.env.BENCH_USER_TOKEN;
+const SET_SIZE = Number(process.env.BENCH_SET_SIZE ?? 100);
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 const noopProvider = {
@@ -80,6 +81,21 @@ const programs = {
   },
   "noop-secrets": (size) => async () => {
     for (let i = 0; i < size; i++) new SecretsNoop(`noop-${i}`, secretsPerToken);
+  },
+  // The same tokens as `scoped`, held SET_SIZE to a ScopedTokenSet.
+  set: (size) => async () => {
+    for (let first = 0; first < size; first += SET_SIZE) {
+      const names = Array.from({ length: Math.min(SET_SIZE, size - first) }, (_, i) => `token-${first + i}`);
+      new ScopedTokenSet(`set-${first / SET_SIZE}`, {
+        accessToken: userToken,
+        scopes: Object.fromEntries(
+          names.map((name) => [
+            name,
+            { target: "acme", repositories: ["api"], permissions: { contents: "read" } },
+          ]),
+        ),
+      });
+    }
   },
   scoped: (size) => async () => {
     for (let i = 0; i < size; i++) {
@@ -198,7 +214,7 @@ async function lifecycle(kind, size, round) {
         pulumiCommand: await measuringCommand(timesDir, profileDir),
       },
     );
-    if (kind === "scoped") {
+    if (kind === "scoped" || kind === "set") {
       await stack.setAllConfig({
         "ghes-oauth:baseUrl": { value: process.env.BENCH_API_URL },
         "ghes-oauth:clientId": { value: process.env.BENCH_CLIENT_ID },
@@ -239,6 +255,7 @@ async function lifecycle(kind, size, round) {
       cpuMs,
       totalCpuMs: cpuMs.engine + cpuMs.providerHost + cpuMs.program + cpuMs.emulator,
       created: up.summary.resourceChanges?.create ?? 0,
+      resources: mine.length,
       stateBytes: JSON.stringify(deployment).length,
       bytesPerResource: mine.map((r) => JSON.stringify(r).length),
       providerBytes: sample?.inputs?.__provider?.length ?? 0,

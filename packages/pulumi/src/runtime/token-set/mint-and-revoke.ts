@@ -42,8 +42,12 @@ export async function mintEntries(
     minted.tokenDetails[entry.name] = details;
   }
   if (failed.length > 0) {
-    await revokeTokens(client, Object.values(minted.tokens));
-    throw entriesFailed("minting scoped tokens", failed, names.length);
+    const cleanup = await revokeTokens(client, Object.values(minted.tokens));
+    const error = entriesFailed("minting scoped tokens", failed, names.length);
+    if (cleanup.failed.length > 0) {
+      error.message += ` (${cleanup.failed.length} tokens minted before the failure could not be revoked again and stay valid until they expire)`;
+    }
+    throw error;
   }
   return minted;
 }

@@ -75,13 +75,12 @@ function setSchema(allowUnknownPermissions: boolean) {
       error: "must not be empty",
     }),
     scopes: z
-      .record(
-        z.string().regex(ENTRY_NAME, {
-          error: "entry names use letters, digits, '.', '_' and '-' (at most 100 characters)",
-        }),
-        specSchema(allowUnknownPermissions),
-        { error: 'must be an object of named entries, e.g. { "ci-read": { target, permissions } }' },
-      )
+      .record(z.string().regex(ENTRY_NAME), specSchema(allowUnknownPermissions), {
+        error: (issue) =>
+          issue.code === "invalid_key"
+            ? "entry names use letters, digits, '.', '_' and '-' (at most 100 characters)"
+            : 'must be an object of named entries, e.g. { "ci-read": { target, permissions } }',
+      })
       .superRefine((scopes, context) => {
         if (Object.keys(scopes).length === 0) {
           context.addIssue({ code: "custom", message: "required: declare at least one token" });
