@@ -226,6 +226,57 @@ describe("ScopedTokenSet under the real engine", () => {
     redeploy(back);
   });
 
+  it("a revocation that fails once the replacement exists is kept, encrypted, and retried at the next up", async () => {
+    const before = tokens;
+    redeploy({
+      ...scopes,
+      docs: { target: "acme", repositories: ["docs"], permissions: { contents: "write" } },
+    });
+    await world.admin.setFaults({ status: 500, methods: ["DELETE"] });
+    const up = await testStack.stack.up(run);
+    await world.admin.clearFaults();
+    expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    remember(up.outputs);
+    expect(tokens.docs).not.toBe(before.docs);
+    await expect(client.checkToken(before.docs as string)).resolves.toBeDefined();
+    const state = await exportStackText(testStack);
+    const set = JSON.parse(state).deployment.resources.find((resource: { type: string }) =>
+      resource.type.endsWith("ghes-oauth:ScopedTokenSet"),
+    );
+    expect(Object.keys(set.outputs.pendingRevocation)).toEqual([
+      "4dabf18193072939515e22adb298388d",
+      "ciphertext",
+    ]);
+    expect(findLeaks(state, [...seen, parent])).toEqual([]);
+
+    await world.admin.clearRequests();
+    const retried = await testStack.stack.up(run);
+    expect(retried.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    expect(await scopeCalls()).toEqual([]);
+    await expect(client.checkToken(before.docs as string)).rejects.toBeInstanceOf(NotFoundError);
+    const after = JSON.parse(await exportStackText(testStack)).deployment.resources.find(
+      (resource: { type: string }) => resource.type.endsWith("ghes-oauth:ScopedTokenSet"),
+    );
+    expect(after.outputs.pendingRevocation).toBeUndefined();
+    expect((await testStack.stack.up(run)).summary.resourceChanges).toEqual({ same: 2 });
+  });
+
+  it("a destroy that cannot revoke fails and keeps the set in state; the next destroy finishes", async () => {
+    await world.admin.setFaults({ status: 500, methods: ["DELETE"] });
+    const failed = await testStack.stack.destroy(run).then(
+      () => "succeeded",
+      (error: Error) => error.message,
+    );
+    await world.admin.clearFaults();
+    expect(failed).toContain("revoking scoped tokens failed for 5 of 5 tokens");
+    expect(findLeaks(failed, [...seen, parent])).toEqual([]);
+    const state = JSON.parse(await exportStackText(testStack)).deployment.resources ?? [];
+    expect(
+      state.some((resource: { type: string }) => resource.type.endsWith("ghes-oauth:ScopedTokenSet")),
+    ).toBe(true);
+    expect(await liveScoped()).toHaveLength(5);
+  });
+
   it("destroy revokes every token of the set", async () => {
     const destroy = await testStack.stack.destroy(run);
     expect(destroy.summary.resourceChanges).toEqual({ delete: 2 });
