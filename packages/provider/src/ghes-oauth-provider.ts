@@ -1,16 +1,20 @@
 import * as scopedToken from "@ghes-oauth/pulumi/provider-runtime";
+import * as scopedTokenSet from "@ghes-oauth/pulumi/token-set-runtime";
 import * as userToken from "@ghes-oauth/pulumi/user-token-runtime";
 import type { Provider } from "@pulumi/pulumi/provider/index.js";
 import { type NativeResource, nativeResource } from "./native-resource.js";
 import { providerVersion, schemaText, secretOutputsOf } from "./schema.js";
 
 const SCOPED_TOKEN = "ghes-oauth:index:ScopedToken";
+const SCOPED_TOKEN_SET = "ghes-oauth:index:ScopedTokenSet";
 const USER_TOKEN = "ghes-oauth:index:UserToken";
 
 /** Each resource type of the schema, adapted from @ghes-oauth/pulumi's runtime. */
 const resources: Record<string, NativeResource> = {
   [SCOPED_TOKEN]: nativeResource(scopedToken, secretOutputsOf(SCOPED_TOKEN)),
   [USER_TOKEN]: nativeResource(userToken, secretOutputsOf(USER_TOKEN)),
+  // Entries are minted and revoked one by one inside update: the set as a whole is never replaced.
+  [SCOPED_TOKEN_SET]: nativeResource(scopedTokenSet, secretOutputsOf(SCOPED_TOKEN_SET), { updateOnly: true }),
 };
 
 /** `urn:pulumi:stack::project::[parent$]ghes-oauth:index:ScopedToken::name` -> its resource. */

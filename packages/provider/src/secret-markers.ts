@@ -23,3 +23,14 @@ export function markSecrets(
   }
   return marked;
 }
+
+/** The top-level properties of `props` whose value is a secret or holds one at any depth. */
+export function secretPropertiesOf(props: Record<string, unknown>): string[] {
+  return Object.keys(props).filter((key) => holdsSecret(props[key]));
+}
+
+function holdsSecret(value: unknown): boolean {
+  if (isSecretValue(value)) return true;
+  if (value !== null && typeof value === "object") return Object.values(value).some(holdsSecret);
+  return false;
+}

@@ -46,7 +46,7 @@ describe("the native provider from Go (generated Go SDK, Go Automation API)", ()
     expect(version.stdout).toMatch(/^go version go1\.\d+/);
   });
 
-  it("go test: explicit Provider, a UserToken, two ScopedTokens; up, refresh, renewal, destroy", async () => {
+  it("go test: explicit Provider, a UserToken, two ScopedTokens, a ScopedTokenSet; up, refresh, renewal, destroy", async () => {
     // The world's own sign-in (world.userToken) is not the stack's: it stays.
     const outside = new Set((await world.admin.liveTokens(world.app.client_id)).map((t) => t.hashed_token));
     const seed = await world.signIn();
@@ -67,7 +67,7 @@ describe("the native provider from Go (generated Go SDK, Go Automation API)", ()
     const requests = await world.admin.requests();
     const calls = (path: string) =>
       requests.filter((request) => request.method === "POST" && request.path.endsWith(path)).length;
-    expect(calls("/token/scoped"), "scoped tokens minted: two at up, two at the renewal").toBe(4);
+    expect(calls("/token/scoped"), "scoped tokens minted: 2 + 2 (set) at up, as many at the renewal").toBe(8);
     expect(calls("/login/oauth/access_token"), "refresh grants: the seed, then the renewal").toBe(2);
     const left = (await world.admin.liveTokens(world.app.client_id)).filter(
       (t) => !outside.has(t.hashed_token),

@@ -15,6 +15,11 @@ export type ScopedToken = import("./scopedToken").ScopedToken;
 export const ScopedToken: typeof import("./scopedToken").ScopedToken = null as any;
 utilities.lazyLoad(exports, ["ScopedToken"], () => require("./scopedToken"));
 
+export { ScopedTokenSetArgs } from "./scopedTokenSet";
+export type ScopedTokenSet = import("./scopedTokenSet").ScopedTokenSet;
+export const ScopedTokenSet: typeof import("./scopedTokenSet").ScopedTokenSet = null as any;
+utilities.lazyLoad(exports, ["ScopedTokenSet"], () => require("./scopedTokenSet"));
+
 export { UserTokenArgs } from "./userToken";
 export type UserToken = import("./userToken").UserToken;
 export const UserToken: typeof import("./userToken").UserToken = null as any;
@@ -36,6 +41,8 @@ const _module = {
         switch (type) {
             case "ghes-oauth:index:ScopedToken":
                 return new ScopedToken(name, <any>undefined, { urn })
+            case "ghes-oauth:index:ScopedTokenSet":
+                return new ScopedTokenSet(name, <any>undefined, { urn })
             case "ghes-oauth:index:UserToken":
                 return new UserToken(name, <any>undefined, { urn })
             default:

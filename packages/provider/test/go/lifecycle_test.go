@@ -17,9 +17,9 @@ import (
 var tokenShape = regexp.MustCompile(`^ghu_[A-Za-z0-9]{36}$`)
 
 // A Go program on the generated Go SDK, run inline by Go's Automation API (no language host), the
-// engine starting the native plugin: an explicit Provider, a UserToken seeded with a refresh token and
-// two ScopedTokens minted from it; up, refresh, a renewal (the emulator's clock 7 h on, within
-// renewBefore), destroy; no live token of the app is left.
+// engine starting the native plugin: an explicit Provider, a UserToken seeded with a refresh token, two
+// ScopedTokens and a ScopedTokenSet of two entries minted from it; up, refresh, a renewal (the
+// emulator's clock 7 h on, within renewBefore), destroy; no live token of the app is left.
 func TestGoProgramLifecycle(t *testing.T) {
 	ctx := context.Background()
 	w := worldFromEnv(t)
@@ -65,6 +65,26 @@ func TestGoProgramLifecycle(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		set, err := ghesoauth.NewScopedTokenSet(ctx, "ci", &ghesoauth.ScopedTokenSetArgs{
+			AccessToken: user.AccessToken,
+			RenewBefore: pulumi.String("2h"),
+			Scopes: ghesoauth.ScopedTokenSpecMap{
+				"docs-read": ghesoauth.ScopedTokenSpecArgs{
+					Target:       pulumi.String("acme"),
+					Repositories: pulumi.StringArray{pulumi.String("docs")},
+					Permissions:  pulumi.StringMap{"contents": pulumi.String("read")},
+				},
+				"issue-bot": ghesoauth.ScopedTokenSpecArgs{
+					TargetId:    pulumi.Int(w.orgID),
+					Permissions: pulumi.StringMap{"issues": pulumi.String("write")},
+				},
+			},
+		}, pulumi.Provider(provider))
+		if err != nil {
+			return err
+		}
+		ctx.Export("setTokens", set.Tokens)
+		ctx.Export("setDocsSelection", set.TokenDetails.MapIndex(pulumi.String("docs-read")).RepositorySelection())
 		ctx.Export("userAccessToken", user.AccessToken)
 		ctx.Export("userLogin", user.UserLogin)
 		ctx.Export("readerToken", reader.Token)
@@ -108,15 +128,28 @@ func TestGoProgramLifecycle(t *testing.T) {
 	if got := up.Outputs["writerTarget"].Value; got != "acme" {
 		t.Fatalf("writerTarget = %v, want acme", got)
 	}
-	if n := countScoped(w.liveTokens(t)); n != 2 {
-		t.Fatalf("after up: %d live scoped tokens, want 2", n)
+	setTokens := up.Outputs["setTokens"]
+	if !setTokens.Secret {
+		t.Fatal("the set's tokens are not a secret")
+	}
+	firstSet := setTokens.Value.(map[string]interface{})
+	for _, name := range []string{"docs-read", "issue-bot"} {
+		if token, _ := firstSet[name].(string); !tokenShape.MatchString(token) {
+			t.Fatalf("set token %q: want a ghu_ token", name)
+		}
+	}
+	if got := up.Outputs["setDocsSelection"].Value; got != "selected" {
+		t.Fatalf("setDocsSelection = %v, want selected", got)
+	}
+	if n := countScoped(w.liveTokens(t)); n != 4 {
+		t.Fatalf("after up: %d live scoped tokens, want 4 (two ScopedTokens, a set of two)", n)
 	}
 
 	if _, err := stack.Refresh(ctx, optrefresh.ProgressStreams(os.Stdout)); err != nil {
 		t.Fatalf("refresh: %v", err)
 	}
-	if n := countScoped(w.liveTokens(t)); n != 2 {
-		t.Fatalf("after refresh: %d live scoped tokens, want 2", n)
+	if n := countScoped(w.liveTokens(t)); n != 4 {
+		t.Fatalf("after refresh: %d live scoped tokens, want 4", n)
 	}
 
 	// Renewal: 7 hours later every token is within renewBefore of its 8-hour expiry; up renews them all.
@@ -131,8 +164,14 @@ func TestGoProgramLifecycle(t *testing.T) {
 	if renewed.Outputs["readerToken"].Value == first.Value {
 		t.Fatal("readerToken was not renewed")
 	}
-	if n := countScoped(w.liveTokens(t)); n != 2 {
-		t.Fatalf("after renewal: %d live scoped tokens, want 2", n)
+	renewedSet := renewed.Outputs["setTokens"].Value.(map[string]interface{})
+	for name, token := range firstSet {
+		if renewedSet[name] == token {
+			t.Fatalf("set token %q was not renewed", name)
+		}
+	}
+	if n := countScoped(w.liveTokens(t)); n != 4 {
+		t.Fatalf("after renewal: %d live scoped tokens, want 4", n)
 	}
 
 	if _, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout)); err != nil {

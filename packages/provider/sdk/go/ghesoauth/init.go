@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "ghes-oauth:index:ScopedToken":
 		r = &ScopedToken{}
+	case "ghes-oauth:index:ScopedTokenSet":
+		r = &ScopedTokenSet{}
 	case "ghes-oauth:index:UserToken":
 		r = &UserToken{}
 	default:

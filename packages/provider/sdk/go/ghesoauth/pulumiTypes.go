@@ -210,9 +210,255 @@ func (o ConnectionPtrOutput) WebUrl() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+type ScopedTokenSpec struct {
+	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+	Permissions map[string]string `pulumi:"permissions"`
+	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+	Repositories []string `pulumi:"repositories"`
+	// IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+	RepositoryIds []int `pulumi:"repositoryIds"`
+	// Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+	RotationTrigger *string `pulumi:"rotationTrigger"`
+	// Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+	Target *string `pulumi:"target"`
+	// ID of the user or organization the token is scoped to. Give this or `target`, not both.
+	TargetId *int `pulumi:"targetId"`
+}
+
+// ScopedTokenSpecInput is an input type that accepts ScopedTokenSpecArgs and ScopedTokenSpecOutput values.
+// You can construct a concrete instance of `ScopedTokenSpecInput` via:
+//
+//	ScopedTokenSpecArgs{...}
+type ScopedTokenSpecInput interface {
+	pulumi.Input
+
+	ToScopedTokenSpecOutput() ScopedTokenSpecOutput
+	ToScopedTokenSpecOutputWithContext(context.Context) ScopedTokenSpecOutput
+}
+
+// One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+type ScopedTokenSpecArgs struct {
+	// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+	Permissions pulumi.StringMapInput `pulumi:"permissions"`
+	// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+	Repositories pulumi.StringArrayInput `pulumi:"repositories"`
+	// IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+	RepositoryIds pulumi.IntArrayInput `pulumi:"repositoryIds"`
+	// Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+	RotationTrigger pulumi.StringPtrInput `pulumi:"rotationTrigger"`
+	// Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+	Target pulumi.StringPtrInput `pulumi:"target"`
+	// ID of the user or organization the token is scoped to. Give this or `target`, not both.
+	TargetId pulumi.IntPtrInput `pulumi:"targetId"`
+}
+
+func (ScopedTokenSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ScopedTokenSpec)(nil)).Elem()
+}
+
+func (i ScopedTokenSpecArgs) ToScopedTokenSpecOutput() ScopedTokenSpecOutput {
+	return i.ToScopedTokenSpecOutputWithContext(context.Background())
+}
+
+func (i ScopedTokenSpecArgs) ToScopedTokenSpecOutputWithContext(ctx context.Context) ScopedTokenSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ScopedTokenSpecOutput)
+}
+
+// ScopedTokenSpecMapInput is an input type that accepts ScopedTokenSpecMap and ScopedTokenSpecMapOutput values.
+// You can construct a concrete instance of `ScopedTokenSpecMapInput` via:
+//
+//	ScopedTokenSpecMap{ "key": ScopedTokenSpecArgs{...} }
+type ScopedTokenSpecMapInput interface {
+	pulumi.Input
+
+	ToScopedTokenSpecMapOutput() ScopedTokenSpecMapOutput
+	ToScopedTokenSpecMapOutputWithContext(context.Context) ScopedTokenSpecMapOutput
+}
+
+type ScopedTokenSpecMap map[string]ScopedTokenSpecInput
+
+func (ScopedTokenSpecMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]ScopedTokenSpec)(nil)).Elem()
+}
+
+func (i ScopedTokenSpecMap) ToScopedTokenSpecMapOutput() ScopedTokenSpecMapOutput {
+	return i.ToScopedTokenSpecMapOutputWithContext(context.Background())
+}
+
+func (i ScopedTokenSpecMap) ToScopedTokenSpecMapOutputWithContext(ctx context.Context) ScopedTokenSpecMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ScopedTokenSpecMapOutput)
+}
+
+// One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+type ScopedTokenSpecOutput struct{ *pulumi.OutputState }
+
+func (ScopedTokenSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ScopedTokenSpec)(nil)).Elem()
+}
+
+func (o ScopedTokenSpecOutput) ToScopedTokenSpecOutput() ScopedTokenSpecOutput {
+	return o
+}
+
+func (o ScopedTokenSpecOutput) ToScopedTokenSpecOutputWithContext(ctx context.Context) ScopedTokenSpecOutput {
+	return o
+}
+
+// The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+func (o ScopedTokenSpecOutput) Permissions() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) map[string]string { return v.Permissions }).(pulumi.StringMapOutput)
+}
+
+// Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+func (o ScopedTokenSpecOutput) Repositories() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) []string { return v.Repositories }).(pulumi.StringArrayOutput)
+}
+
+// IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+func (o ScopedTokenSpecOutput) RepositoryIds() pulumi.IntArrayOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) []int { return v.RepositoryIds }).(pulumi.IntArrayOutput)
+}
+
+// Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+func (o ScopedTokenSpecOutput) RotationTrigger() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) *string { return v.RotationTrigger }).(pulumi.StringPtrOutput)
+}
+
+// Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+func (o ScopedTokenSpecOutput) Target() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) *string { return v.Target }).(pulumi.StringPtrOutput)
+}
+
+// ID of the user or organization the token is scoped to. Give this or `target`, not both.
+func (o ScopedTokenSpecOutput) TargetId() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ScopedTokenSpec) *int { return v.TargetId }).(pulumi.IntPtrOutput)
+}
+
+type ScopedTokenSpecMapOutput struct{ *pulumi.OutputState }
+
+func (ScopedTokenSpecMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]ScopedTokenSpec)(nil)).Elem()
+}
+
+func (o ScopedTokenSpecMapOutput) ToScopedTokenSpecMapOutput() ScopedTokenSpecMapOutput {
+	return o
+}
+
+func (o ScopedTokenSpecMapOutput) ToScopedTokenSpecMapOutputWithContext(ctx context.Context) ScopedTokenSpecMapOutput {
+	return o
+}
+
+func (o ScopedTokenSpecMapOutput) MapIndex(k pulumi.StringInput) ScopedTokenSpecOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) ScopedTokenSpec {
+		return vs[0].(map[string]ScopedTokenSpec)[vs[1].(string)]
+	}).(ScopedTokenSpecOutput)
+}
+
+// What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.
+type TokenDetails struct {
+	// The authorization's ID on the server.
+	AuthorizationId int `pulumi:"authorizationId"`
+	// When the token expires (ISO 8601, the server's clock); absent when it does not.
+	ExpiresAt *string `pulumi:"expiresAt"`
+	// The permissions the server granted (GitHub may add some, such as `metadata: read`).
+	GrantedPermissions map[string]string `pulumi:"grantedPermissions"`
+	// sha256 (hex) of the token, as GitHub reports it: safe to log and compare.
+	HashedToken string `pulumi:"hashedToken"`
+	// `selected` when limited to some repositories, `all` otherwise.
+	RepositorySelection string `pulumi:"repositorySelection"`
+	// The account (user or organization) the token is scoped to.
+	TargetLogin string `pulumi:"targetLogin"`
+	// The token's last eight characters: safe to show, enough to recognise it.
+	TokenLastEight string `pulumi:"tokenLastEight"`
+	// The user the token acts as.
+	UserLogin string `pulumi:"userLogin"`
+}
+
+// What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.
+type TokenDetailsOutput struct{ *pulumi.OutputState }
+
+func (TokenDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TokenDetails)(nil)).Elem()
+}
+
+func (o TokenDetailsOutput) ToTokenDetailsOutput() TokenDetailsOutput {
+	return o
+}
+
+func (o TokenDetailsOutput) ToTokenDetailsOutputWithContext(ctx context.Context) TokenDetailsOutput {
+	return o
+}
+
+// The authorization's ID on the server.
+func (o TokenDetailsOutput) AuthorizationId() pulumi.IntOutput {
+	return o.ApplyT(func(v TokenDetails) int { return v.AuthorizationId }).(pulumi.IntOutput)
+}
+
+// When the token expires (ISO 8601, the server's clock); absent when it does not.
+func (o TokenDetailsOutput) ExpiresAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TokenDetails) *string { return v.ExpiresAt }).(pulumi.StringPtrOutput)
+}
+
+// The permissions the server granted (GitHub may add some, such as `metadata: read`).
+func (o TokenDetailsOutput) GrantedPermissions() pulumi.StringMapOutput {
+	return o.ApplyT(func(v TokenDetails) map[string]string { return v.GrantedPermissions }).(pulumi.StringMapOutput)
+}
+
+// sha256 (hex) of the token, as GitHub reports it: safe to log and compare.
+func (o TokenDetailsOutput) HashedToken() pulumi.StringOutput {
+	return o.ApplyT(func(v TokenDetails) string { return v.HashedToken }).(pulumi.StringOutput)
+}
+
+// `selected` when limited to some repositories, `all` otherwise.
+func (o TokenDetailsOutput) RepositorySelection() pulumi.StringOutput {
+	return o.ApplyT(func(v TokenDetails) string { return v.RepositorySelection }).(pulumi.StringOutput)
+}
+
+// The account (user or organization) the token is scoped to.
+func (o TokenDetailsOutput) TargetLogin() pulumi.StringOutput {
+	return o.ApplyT(func(v TokenDetails) string { return v.TargetLogin }).(pulumi.StringOutput)
+}
+
+// The token's last eight characters: safe to show, enough to recognise it.
+func (o TokenDetailsOutput) TokenLastEight() pulumi.StringOutput {
+	return o.ApplyT(func(v TokenDetails) string { return v.TokenLastEight }).(pulumi.StringOutput)
+}
+
+// The user the token acts as.
+func (o TokenDetailsOutput) UserLogin() pulumi.StringOutput {
+	return o.ApplyT(func(v TokenDetails) string { return v.UserLogin }).(pulumi.StringOutput)
+}
+
+type TokenDetailsMapOutput struct{ *pulumi.OutputState }
+
+func (TokenDetailsMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]TokenDetails)(nil)).Elem()
+}
+
+func (o TokenDetailsMapOutput) ToTokenDetailsMapOutput() TokenDetailsMapOutput {
+	return o
+}
+
+func (o TokenDetailsMapOutput) ToTokenDetailsMapOutputWithContext(ctx context.Context) TokenDetailsMapOutput {
+	return o
+}
+
+func (o TokenDetailsMapOutput) MapIndex(k pulumi.StringInput) TokenDetailsOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) TokenDetails {
+		return vs[0].(map[string]TokenDetails)[vs[1].(string)]
+	}).(TokenDetailsOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ConnectionInput)(nil)).Elem(), ConnectionArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ConnectionPtrInput)(nil)).Elem(), ConnectionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ScopedTokenSpecInput)(nil)).Elem(), ScopedTokenSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ScopedTokenSpecMapInput)(nil)).Elem(), ScopedTokenSpecMap{})
 	pulumi.RegisterOutputType(ConnectionOutput{})
 	pulumi.RegisterOutputType(ConnectionPtrOutput{})
+	pulumi.RegisterOutputType(ScopedTokenSpecOutput{})
+	pulumi.RegisterOutputType(ScopedTokenSpecMapOutput{})
+	pulumi.RegisterOutputType(TokenDetailsOutput{})
+	pulumi.RegisterOutputType(TokenDetailsMapOutput{})
 }

@@ -26,3 +26,34 @@ export interface ConnectionArgs {
      */
     webUrl?: pulumi.Input<string | undefined>;
 }
+
+/**
+ * One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+ */
+export interface ScopedTokenSpecArgs {
+    /**
+     * The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+     */
+    permissions: pulumi.Input<{[key: string]: pulumi.Input<string>}>;
+    /**
+     * Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+     */
+    repositories?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+     */
+    repositoryIds?: pulumi.Input<pulumi.Input<number>[] | undefined>;
+    /**
+     * Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+     */
+    rotationTrigger?: pulumi.Input<string | undefined>;
+    /**
+     * Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+     */
+    target?: pulumi.Input<string | undefined>;
+    /**
+     * ID of the user or organization the token is scoped to. Give this or `target`, not both.
+     */
+    targetId?: pulumi.Input<number | undefined>;
+}
+

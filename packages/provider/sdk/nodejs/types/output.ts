@@ -27,3 +27,71 @@ export interface Connection {
     webUrl?: string;
 }
 
+/**
+ * One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+ */
+export interface ScopedTokenSpec {
+    /**
+     * The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+     */
+    permissions: {[key: string]: string};
+    /**
+     * Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+     */
+    repositories?: string[];
+    /**
+     * IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+     */
+    repositoryIds?: number[];
+    /**
+     * Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+     */
+    rotationTrigger?: string;
+    /**
+     * Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+     */
+    target?: string;
+    /**
+     * ID of the user or organization the token is scoped to. Give this or `target`, not both.
+     */
+    targetId?: number;
+}
+
+/**
+ * What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.
+ */
+export interface TokenDetails {
+    /**
+     * The authorization's ID on the server.
+     */
+    authorizationId: number;
+    /**
+     * When the token expires (ISO 8601, the server's clock); absent when it does not.
+     */
+    expiresAt?: string;
+    /**
+     * The permissions the server granted (GitHub may add some, such as `metadata: read`).
+     */
+    grantedPermissions: {[key: string]: string};
+    /**
+     * sha256 (hex) of the token, as GitHub reports it: safe to log and compare.
+     */
+    hashedToken: string;
+    /**
+     * `selected` when limited to some repositories, `all` otherwise.
+     */
+    repositorySelection: string;
+    /**
+     * The account (user or organization) the token is scoped to.
+     */
+    targetLogin: string;
+    /**
+     * The token's last eight characters: safe to show, enough to recognise it.
+     */
+    tokenLastEight: string;
+    /**
+     * The user the token acts as.
+     */
+    userLogin: string;
+}
+

@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from .provider import *
 from .scoped_token import *
+from .scoped_token_set import *
 from .user_token import *
 from ._inputs import *
 from . import outputs
@@ -28,6 +29,7 @@ _utilities.register(
   "fqn": "pulumi_ghes_oauth",
   "classes": {
    "ghes-oauth:index:ScopedToken": "ScopedToken",
+   "ghes-oauth:index:ScopedTokenSet": "ScopedTokenSet",
    "ghes-oauth:index:UserToken": "UserToken"
   }
  }

@@ -17,6 +17,8 @@ from . import _utilities
 __all__ = [
     'ConnectionArgs',
     'ConnectionArgsDict',
+    'ScopedTokenSpecArgs',
+    'ScopedTokenSpecArgsDict',
 ]
 
 class ConnectionArgsDict(TypedDict):
@@ -108,5 +110,138 @@ class ConnectionArgs:
     @web_url.setter
     def web_url(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "web_url", value)
+
+
+class ScopedTokenSpecArgsDict(TypedDict):
+    """
+    One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+    """
+    permissions: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]
+    """
+    The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+    """
+    repositories: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+    """
+    repository_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]]
+    """
+    IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+    """
+    rotation_trigger: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+    """
+    target: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+    """
+    target_id: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    ID of the user or organization the token is scoped to. Give this or `target`, not both.
+    """
+
+@pulumi.input_type
+class ScopedTokenSpecArgs:
+    def __init__(__self__, *,
+                 permissions: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]],
+                 repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 repository_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
+                 rotation_trigger: pulumi.Input[Optional[_builtins.str]] = None,
+                 target: pulumi.Input[Optional[_builtins.str]] = None,
+                 target_id: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+        :param pulumi.Input[_builtins.str] rotation_trigger: Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+        :param pulumi.Input[_builtins.str] target: Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+        :param pulumi.Input[_builtins.int] target_id: ID of the user or organization the token is scoped to. Give this or `target`, not both.
+        """
+        pulumi.set(__self__, "permissions", permissions)
+        if repositories is not None:
+            pulumi.set(__self__, "repositories", repositories)
+        if repository_ids is not None:
+            pulumi.set(__self__, "repository_ids", repository_ids)
+        if rotation_trigger is not None:
+            pulumi.set(__self__, "rotation_trigger", rotation_trigger)
+        if target is not None:
+            pulumi.set(__self__, "target", target)
+        if target_id is not None:
+            pulumi.set(__self__, "target_id", target_id)
+
+    @_builtins.property
+    @pulumi.getter
+    def permissions(self) -> pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]:
+        """
+        The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        """
+        return pulumi.get(self, "permissions")
+
+    @permissions.setter
+    def permissions(self, value: pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "permissions", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def repositories(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+        """
+        return pulumi.get(self, "repositories")
+
+    @repositories.setter
+    def repositories(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "repositories", value)
+
+    @_builtins.property
+    @pulumi.getter(name="repositoryIds")
+    def repository_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]:
+        """
+        IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+        """
+        return pulumi.get(self, "repository_ids")
+
+    @repository_ids.setter
+    def repository_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]):
+        pulumi.set(self, "repository_ids", value)
+
+    @_builtins.property
+    @pulumi.getter(name="rotationTrigger")
+    def rotation_trigger(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+        """
+        return pulumi.get(self, "rotation_trigger")
+
+    @rotation_trigger.setter
+    def rotation_trigger(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "rotation_trigger", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def target(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+        """
+        return pulumi.get(self, "target")
+
+    @target.setter
+    def target(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "target", value)
+
+    @_builtins.property
+    @pulumi.getter(name="targetId")
+    def target_id(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        ID of the user or organization the token is scoped to. Give this or `target`, not both.
+        """
+        return pulumi.get(self, "target_id")
+
+    @target_id.setter
+    def target_id(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "target_id", value)
 
 

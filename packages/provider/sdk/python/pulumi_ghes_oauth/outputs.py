@@ -16,6 +16,8 @@ from . import _utilities
 
 __all__ = [
     'Connection',
+    'ScopedTokenSpec',
+    'TokenDetails',
 ]
 
 @pulumi.output_type
@@ -96,5 +98,241 @@ class Connection(dict):
         The instance's web URL (OAuth grant endpoints). Default: derived from `baseUrl`.
         """
         return pulumi.get(self, "web_url")
+
+
+@pulumi.output_type
+class ScopedTokenSpec(dict):
+    """
+    One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "repositoryIds":
+            suggest = "repository_ids"
+        elif key == "rotationTrigger":
+            suggest = "rotation_trigger"
+        elif key == "targetId":
+            suggest = "target_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in ScopedTokenSpec. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        ScopedTokenSpec.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        ScopedTokenSpec.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 permissions: Mapping[str, _builtins.str],
+                 repositories: Optional[Sequence[_builtins.str]] = None,
+                 repository_ids: Optional[Sequence[_builtins.int]] = None,
+                 rotation_trigger: Optional[_builtins.str] = None,
+                 target: Optional[_builtins.str] = None,
+                 target_id: Optional[_builtins.int] = None):
+        """
+        One token of a ScopedTokenSet: what it is narrowed to (the scope arguments of a ScopedToken) and its rotation trigger.
+
+        :param Mapping[str, _builtins.str] permissions: The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        :param Sequence[_builtins.str] repositories: Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+        :param Sequence[_builtins.int] repository_ids: IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+        :param _builtins.str rotation_trigger: Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+        :param _builtins.str target: Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+        :param _builtins.int target_id: ID of the user or organization the token is scoped to. Give this or `target`, not both.
+        """
+        pulumi.set(__self__, "permissions", permissions)
+        if repositories is not None:
+            pulumi.set(__self__, "repositories", repositories)
+        if repository_ids is not None:
+            pulumi.set(__self__, "repository_ids", repository_ids)
+        if rotation_trigger is not None:
+            pulumi.set(__self__, "rotation_trigger", rotation_trigger)
+        if target is not None:
+            pulumi.set(__self__, "target", target)
+        if target_id is not None:
+            pulumi.set(__self__, "target_id", target_id)
+
+    @_builtins.property
+    @pulumi.getter
+    def permissions(self) -> Mapping[str, _builtins.str]:
+        """
+        The token's permissions, e.g. `{ contents: "read", issues: "write" }`: any name of GitHub's current descriptions (GHES 3.17-3.19, github.com), each at one of its own levels (some are read-only, some write-only, some allow `admin`). Each must be within what the app's installation on the target has: a scoped token narrows, never widens.
+        """
+        return pulumi.get(self, "permissions")
+
+    @_builtins.property
+    @pulumi.getter
+    def repositories(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Names of repositories (in the target's installation) the token may access. Give this or `repositoryIds`, or neither for every repository the installation can access. Their order does not matter.
+        """
+        return pulumi.get(self, "repositories")
+
+    @_builtins.property
+    @pulumi.getter(name="repositoryIds")
+    def repository_ids(self) -> Optional[Sequence[_builtins.int]]:
+        """
+        IDs of repositories the token may access. Give this or `repositories`, not both. Their order does not matter.
+        """
+        return pulumi.get(self, "repository_ids")
+
+    @_builtins.property
+    @pulumi.getter(name="rotationTrigger")
+    def rotation_trigger(self) -> Optional[_builtins.str]:
+        """
+        Any value; changing it mints this token anew (the new one first, then the old one is revoked). Use a date or a counter to rotate on a schedule.
+        """
+        return pulumi.get(self, "rotation_trigger")
+
+    @_builtins.property
+    @pulumi.getter
+    def target(self) -> Optional[_builtins.str]:
+        """
+        Login of the user or organization the token is scoped to. Give this or `targetId`, not both.
+        """
+        return pulumi.get(self, "target")
+
+    @_builtins.property
+    @pulumi.getter(name="targetId")
+    def target_id(self) -> Optional[_builtins.int]:
+        """
+        ID of the user or organization the token is scoped to. Give this or `target`, not both.
+        """
+        return pulumi.get(self, "target_id")
+
+
+@pulumi.output_type
+class TokenDetails(dict):
+    """
+    What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "authorizationId":
+            suggest = "authorization_id"
+        elif key == "grantedPermissions":
+            suggest = "granted_permissions"
+        elif key == "hashedToken":
+            suggest = "hashed_token"
+        elif key == "repositorySelection":
+            suggest = "repository_selection"
+        elif key == "targetLogin":
+            suggest = "target_login"
+        elif key == "tokenLastEight":
+            suggest = "token_last_eight"
+        elif key == "userLogin":
+            suggest = "user_login"
+        elif key == "expiresAt":
+            suggest = "expires_at"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in TokenDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        TokenDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        TokenDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 authorization_id: _builtins.int,
+                 granted_permissions: Mapping[str, _builtins.str],
+                 hashed_token: _builtins.str,
+                 repository_selection: _builtins.str,
+                 target_login: _builtins.str,
+                 token_last_eight: _builtins.str,
+                 user_login: _builtins.str,
+                 expires_at: Optional[_builtins.str] = None):
+        """
+        What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.
+
+        :param _builtins.int authorization_id: The authorization's ID on the server.
+        :param Mapping[str, _builtins.str] granted_permissions: The permissions the server granted (GitHub may add some, such as `metadata: read`).
+        :param _builtins.str hashed_token: sha256 (hex) of the token, as GitHub reports it: safe to log and compare.
+        :param _builtins.str repository_selection: `selected` when limited to some repositories, `all` otherwise.
+        :param _builtins.str target_login: The account (user or organization) the token is scoped to.
+        :param _builtins.str token_last_eight: The token's last eight characters: safe to show, enough to recognise it.
+        :param _builtins.str user_login: The user the token acts as.
+        :param _builtins.str expires_at: When the token expires (ISO 8601, the server's clock); absent when it does not.
+        """
+        pulumi.set(__self__, "authorization_id", authorization_id)
+        pulumi.set(__self__, "granted_permissions", granted_permissions)
+        pulumi.set(__self__, "hashed_token", hashed_token)
+        pulumi.set(__self__, "repository_selection", repository_selection)
+        pulumi.set(__self__, "target_login", target_login)
+        pulumi.set(__self__, "token_last_eight", token_last_eight)
+        pulumi.set(__self__, "user_login", user_login)
+        if expires_at is not None:
+            pulumi.set(__self__, "expires_at", expires_at)
+
+    @_builtins.property
+    @pulumi.getter(name="authorizationId")
+    def authorization_id(self) -> _builtins.int:
+        """
+        The authorization's ID on the server.
+        """
+        return pulumi.get(self, "authorization_id")
+
+    @_builtins.property
+    @pulumi.getter(name="grantedPermissions")
+    def granted_permissions(self) -> Mapping[str, _builtins.str]:
+        """
+        The permissions the server granted (GitHub may add some, such as `metadata: read`).
+        """
+        return pulumi.get(self, "granted_permissions")
+
+    @_builtins.property
+    @pulumi.getter(name="hashedToken")
+    def hashed_token(self) -> _builtins.str:
+        """
+        sha256 (hex) of the token, as GitHub reports it: safe to log and compare.
+        """
+        return pulumi.get(self, "hashed_token")
+
+    @_builtins.property
+    @pulumi.getter(name="repositorySelection")
+    def repository_selection(self) -> _builtins.str:
+        """
+        `selected` when limited to some repositories, `all` otherwise.
+        """
+        return pulumi.get(self, "repository_selection")
+
+    @_builtins.property
+    @pulumi.getter(name="targetLogin")
+    def target_login(self) -> _builtins.str:
+        """
+        The account (user or organization) the token is scoped to.
+        """
+        return pulumi.get(self, "target_login")
+
+    @_builtins.property
+    @pulumi.getter(name="tokenLastEight")
+    def token_last_eight(self) -> _builtins.str:
+        """
+        The token's last eight characters: safe to show, enough to recognise it.
+        """
+        return pulumi.get(self, "token_last_eight")
+
+    @_builtins.property
+    @pulumi.getter(name="userLogin")
+    def user_login(self) -> _builtins.str:
+        """
+        The user the token acts as.
+        """
+        return pulumi.get(self, "user_login")
+
+    @_builtins.property
+    @pulumi.getter(name="expiresAt")
+    def expires_at(self) -> Optional[_builtins.str]:
+        """
+        When the token expires (ISO 8601, the server's clock); absent when it does not.
+        """
+        return pulumi.get(self, "expires_at")
 
 
