@@ -16,6 +16,11 @@ export interface ResourceInputRules {
   schema: z.ZodType;
   /** Properties judged together ("give one of a and b"): not judged while either is unknown. */
   pairs?: readonly (readonly [string, string])[];
+  /**
+   * Properties the engine is never pointed at even when they hold no secret: the engine would print the
+   * whole value, e.g. every entry of a map, including whatever a misspelt key inside one holds.
+   */
+  neverShown?: readonly string[];
 }
 
 /**
@@ -40,6 +45,7 @@ export function checkResourceInputs(news: Record<string, unknown>, rules: Resour
     markersArrive &&
     rules.properties.includes(property) &&
     !rules.secretProperties.includes(property) &&
+    !(rules.neverShown ?? []).includes(property) &&
     !containsSecret(news[property]) &&
     !containsSecret(news[partner.get(property) ?? ""]);
 

@@ -111,6 +111,7 @@ export const scopedTokenSetInputRules: ResourceInputRules = {
   properties: SCOPED_TOKEN_SET_PROPERTIES,
   secretProperties: ["accessToken", "connection"],
   schema: scopedTokenSetInputsSchema,
+  neverShown: ["scopes"],
 };
 
 /** The inputs as the provider receives them, without the engine's own `__provider`. */
