@@ -1,5 +1,6 @@
-// `pulumi up` + `pulumi destroy` of 100 ScopedTokens through the native provider and through the dynamic
-// resource, side by side: interleaved rounds of one run, the same emulator (its own process), the same
+// `pulumi up` + `pulumi destroy` of 100 tokens through the native provider and through the dynamic
+// resource, side by side, as one ScopedToken per token and as ScopedTokenSets of 100 entries
+// (BENCH_SHAPES=token,set): interleaved rounds of one run, the same emulator (its own process), the same
 // parallelism; and the state bytes per token. The dynamic runs come from a project that installed the
 // packed @ghes-oauth/pulumi as a user's would. Run: pnpm --filter @ghes-oauth/provider bench.
 import { execFileSync } from "node:child_process";
@@ -14,6 +15,7 @@ import { pluginEnv } from "../test/support/plugin-env.js";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SHAPES = (process.env.BENCH_SHAPES ?? "token,set").split(",") as ("token" | "set")[];
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8"));
 const PULUMI_VERSION = manifest.dependencies["@pulumi/pulumi"] as string;
@@ -55,32 +57,36 @@ async function main() {
       BENCH_CLIENT_SECRET: app.client_secret,
       BENCH_USER_TOKEN: token,
     };
-    const run = (kind: "native" | "dynamic"): Lifecycle => {
+    type Kind = "native" | "dynamic";
+    const run = (kind: Kind, shape: "token" | "set"): Lifecycle => {
       const output = execFileSync(process.execPath, ["runner.mjs"], {
         cwd: kind === "native" ? here : installed,
-        env: { ...env, BENCH_KIND: kind },
+        env: { ...env, BENCH_KIND: kind, BENCH_SHAPE: shape },
         maxBuffer: 64 * 1024 * 1024,
       }).toString();
       const result = JSON.parse(output.trim().split("\n").pop() ?? "{}") as Lifecycle;
       if (result.created !== COUNT)
-        throw new Error(`${kind}: expected ${COUNT} tokens, got ${result.created}`);
+        throw new Error(`${kind} ${shape}: expected ${COUNT} tokens, got ${result.created}`);
       return result;
     };
-    const runs = { native: [] as Lifecycle[], dynamic: [] as Lifecycle[] };
+    const cases = SHAPES.flatMap((shape) =>
+      (["native", "dynamic"] as const).map((kind) => ({ kind, shape })),
+    );
+    const runs = new Map(cases.map(({ kind, shape }) => [`${kind} ${shape}`, [] as Lifecycle[]]));
     for (let round = 0; round < ROUNDS; round++) {
-      runs.native.push(run("native"));
-      runs.dynamic.push(run("dynamic"));
+      for (const { kind, shape } of cases) runs.get(`${kind} ${shape}`)?.push(run(kind, shape));
     }
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
     const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / list.length);
-    console.log(`ScopedTokens per stack: ${COUNT}; medians of ${ROUNDS} interleaved rounds; parallel 32`);
+    console.log(`tokens per stack: ${COUNT}; medians of ${ROUNDS} interleaved rounds; parallel 32`);
     console.log("| | up | destroy | up + destroy (all rounds) | state bytes per token | provider resource |");
     console.log("| --- | --- | --- | --- | --- | --- |");
-    for (const kind of ["native", "dynamic"] as const) {
-      const m = median(runs[kind]);
-      const all = runs[kind].map((r) => seconds(r.totalMs)).join(", ");
+    for (const [label, list] of runs) {
+      const m = median(list);
+      const all = list.map((r) => seconds(r.totalMs)).join(", ");
+      const name = label.replace(" token", " ScopedToken").replace(" set", " ScopedTokenSet (100 per set)");
       console.log(
-        `| ${kind} | ${seconds(m.upMs)} | ${seconds(m.destroyMs)} | ${seconds(m.totalMs)} (${all}) | ${mean(m.bytesPerToken)} | ${m.providerResourceBytes} B once per stack |`,
+        `| ${name} | ${seconds(m.upMs)} | ${seconds(m.destroyMs)} | ${seconds(m.totalMs)} (${all}) | ${mean(m.bytesPerToken)} | ${m.providerResourceBytes} B once per stack |`,
       );
     }
   } finally {

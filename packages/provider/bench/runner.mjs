@@ -1,22 +1,33 @@
-// One `pulumi up` + `pulumi destroy` of BENCH_COUNT ScopedTokens, as BENCH_KIND says: `native` (the
-// generated Node.js SDK, the plugin found on PATH) or `dynamic` (@ghes-oauth/pulumi, run from a project
-// that installed it as a user's does). Prints one JSON line. Connection and user token from the env.
+// One `pulumi up` + `pulumi destroy` of BENCH_COUNT tokens, as BENCH_KIND says: `native` (the generated
+// Node.js SDK, the plugin found on PATH) or `dynamic` (@ghes-oauth/pulumi, run from a project that
+// installed it as a user's does); as BENCH_SHAPE says: one ScopedToken per token (`token`) or
+// ScopedTokenSets of 100 entries (`set`). Prints one JSON line. Connection and user token from the env.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 
 const COUNT = Number(process.env.BENCH_COUNT);
 const KIND = process.env.BENCH_KIND;
-const { ScopedToken } = await import(KIND === "native" ? "@ghes-oauth/provider-sdk" : "@ghes-oauth/pulumi");
+const SHAPE = process.env.BENCH_SHAPE ?? "token";
+const SET_SIZE = 100;
+const { ScopedToken, ScopedTokenSet } = await import(
+  KIND === "native" ? "@ghes-oauth/provider-sdk" : "@ghes-oauth/pulumi"
+);
+const scope = { target: "acme", repositories: ["api"], permissions: { contents: "read" } };
 
 const program = async () => {
+  if (SHAPE === "set") {
+    for (let first = 0; first < COUNT; first += SET_SIZE) {
+      const names = Array.from({ length: Math.min(SET_SIZE, COUNT - first) }, (_, i) => `token-${first + i}`);
+      new ScopedTokenSet(`set-${first / SET_SIZE}`, {
+        accessToken: process.env.BENCH_USER_TOKEN,
+        scopes: Object.fromEntries(names.map((name) => [name, scope])),
+      });
+    }
+    return;
+  }
   for (let i = 0; i < COUNT; i++) {
-    new ScopedToken(`token-${i}`, {
-      accessToken: process.env.BENCH_USER_TOKEN,
-      target: "acme",
-      repositories: ["api"],
-      permissions: { contents: "read" },
-    });
+    new ScopedToken(`token-${i}`, { accessToken: process.env.BENCH_USER_TOKEN, ...scope });
   }
 };
 
@@ -25,7 +36,7 @@ const workDir = mkdtempSync(join(process.cwd(), ".pulumi", "work-"));
 const backendDir = mkdtempSync(join(process.cwd(), ".pulumi", "backend-"));
 try {
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "bench", projectName: `bench-${KIND}`, program },
+    { stackName: "bench", projectName: `bench-${KIND}-${SHAPE}`, program },
     {
       workDir,
       secretsProvider: "passphrase",
@@ -44,16 +55,17 @@ try {
   const destroyStarted = performance.now();
   await stack.destroy({ parallel: 32 });
   const destroyMs = performance.now() - destroyStarted;
-  const tokens = resources.filter((r) => r.type.endsWith("ScopedToken"));
+  const holders = resources.filter((r) => /ScopedToken(Set)?$/.test(r.type));
+  const entriesOf = (r) => (r.type.endsWith("Set") ? Object.keys(r.outputs?.tokenDetails ?? {}).length : 1);
   const providers = resources.filter((r) => r.type.startsWith("pulumi:providers:"));
   console.log(
     JSON.stringify({
       upMs,
       destroyMs,
       totalMs: upMs + destroyMs,
-      created: tokens.length,
+      created: holders.reduce((sum, r) => sum + entriesOf(r), 0),
       createSteps: up.summary.resourceChanges?.create ?? 0,
-      bytesPerToken: tokens.map((r) => JSON.stringify(r).length),
+      bytesPerToken: holders.map((r) => JSON.stringify(r).length / entriesOf(r)),
       providerResourceBytes: providers.reduce((sum, r) => sum + JSON.stringify(r).length, 0),
       stateBytes: JSON.stringify(resources).length,
     }),

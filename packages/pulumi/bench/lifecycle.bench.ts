@@ -6,6 +6,8 @@
 // Run: pnpm --filter @ghes-oauth/pulumi bench (the Pulumi CLI on PATH: `npm run bootstrap`).
 //   BENCH_SIZES=100,400,1000  stack sizes        BENCH_ROUNDS=3  rounds per size (medians are printed)
 //   BENCH_KINDS=noop,noop-secrets,scoped,set      BENCH_SET_SIZE=100  entries per ScopedTokenSet
+//     (also noop-minimal: a no-op with a ScopedToken's inputs and only token + expiresAt as outputs, the
+//     engine's floor for any one-resource-per-token design)
 //   BENCH_PROFILE=DIR  also write engine and provider CPU
 //   profiles and every checkpoint's size (slower: not for timing)
 //   BENCH_SKIP_CHECKPOINTS=1  run with PULUMI_SKIP_CHECKPOINTS=true (the engine's O(n²) checkpointing off)
@@ -27,7 +29,7 @@ const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) :
 const here = dirname(fileURLToPath(import.meta.url));
 const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
-type Kind = "noop" | "noop-secrets" | "scoped" | "set";
+type Kind = "noop" | "noop-secrets" | "noop-minimal" | "scoped" | "set";
 /** The kinds that hold real tokens, judged against the goals. */
 const TOKEN_KINDS = ["scoped", "set"] as const;
 
@@ -62,6 +64,7 @@ interface Lifecycle {
 const LABELS: Record<Kind, string> = {
   noop: "no-op",
   "noop-secrets": "no-op + secrets",
+  "noop-minimal": "no-op, minimal token state",
   scoped: "ScopedToken",
   set: `ScopedTokenSet (${SET_SIZE} per set)`,
 };
@@ -94,6 +97,7 @@ function table(runs: Lifecycle[], sizes: number[], kinds: Kind[], by: "totalMs" 
   const tokenKinds = TOKEN_KINDS.filter((kind) => kinds.includes(kind));
   const header = ["tokens", ...kinds.map((kind) => LABELS[kind])];
   if (kinds.includes("noop-secrets")) header.push("secrets / no-op");
+  if (kinds.includes("noop-minimal")) header.push("minimal / no-op");
   for (const kind of tokenKinds) {
     header.push(`${LABELS[kind]} / no-op`, `ms per token (${kind})`);
     if (by === "totalMs") header.push(`state bytes per token (${kind})`);
@@ -118,6 +122,8 @@ function table(runs: Lifecycle[], sizes: number[], kinds: Kind[], by: "totalMs" 
     const noop = medians.get("noop");
     const secrets = medians.get("noop-secrets");
     if (secrets && noop) cells.push(`${(secrets[by] / noop[by]).toFixed(2)}x`);
+    const minimal = medians.get("noop-minimal");
+    if (minimal && noop) cells.push(`${(minimal[by] / noop[by]).toFixed(2)}x`);
     for (const kind of tokenKinds) {
       const run = medians.get(kind) as Lifecycle;
       perToken.get(kind)?.set(size, run[by] / size);

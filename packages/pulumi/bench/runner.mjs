@@ -72,6 +72,31 @@ class SecretsNoop extends pulumi.dynamic.Resource {
   }
 }
 
+// The least any one-resource-per-token design keeps with a ScopedToken's inputs: the program's inputs
+// (the parent token secret, target, repositories, permissions) and, as outputs, only the minted token
+// (secret) and its expiry. Beside the no-op, it is the engine's floor for such a resource.
+const minimalProvider = {
+  async create() {
+    const token = `ghs_${Math.random().toString(36).slice(2).padEnd(36, "0")}`;
+    return {
+      id: `noop-${Math.random().toString(36).slice(2)}`,
+      outs: { token, expiresAt: "2026-12-01T19:12:38Z" },
+    };
+  },
+  async delete() {},
+};
+
+class MinimalNoop extends pulumi.dynamic.Resource {
+  constructor(name, inputs) {
+    super(
+      minimalProvider,
+      name,
+      { ...inputs, token: undefined, expiresAt: undefined },
+      { additionalSecretOutputs: ["token"] },
+    );
+  }
+}
+
 /** Which properties of a ScopedToken's state are secret, read from a real one (see sampleShape). */
 let secretsPerToken = { inputs: {}, outputs: ["token"], provider: "minting" };
 
@@ -81,6 +106,16 @@ const programs = {
   },
   "noop-secrets": (size) => async () => {
     for (let i = 0; i < size; i++) new SecretsNoop(`noop-${i}`, secretsPerToken);
+  },
+  "noop-minimal": (size) => async () => {
+    for (let i = 0; i < size; i++) {
+      new MinimalNoop(`noop-${i}`, {
+        accessToken: pulumi.secret(userToken),
+        target: "acme",
+        repositories: ["api"],
+        permissions: { contents: "read" },
+      });
+    }
   },
   // The same tokens as `scoped`, held SET_SIZE to a ScopedTokenSet.
   set: (size) => async () => {
