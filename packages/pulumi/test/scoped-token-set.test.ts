@@ -108,6 +108,14 @@ describe("ScopedTokenSet under the real engine", () => {
     expect(set.inputs.__provider).toContain("@ghes-oauth/pulumi/token-set-runtime");
   });
 
+  it("refresh with no drift changes nothing: every token checked, none minted", async () => {
+    await world.admin.clearRequests();
+    const refreshed = await testStack.stack.refresh(run);
+    expect(refreshed.summary.resourceChanges).toEqual({ same: 2 });
+    expect((await calls("POST", `/applications/${world.app.client_id}/token`)).length).toBe(5);
+    expect(await scopeCalls()).toEqual([]);
+  });
+
   it("a change to some entries mints and revokes those only: changed, added, removed; a reorder is no change", async () => {
     const { releaser: _removed, ...kept } = firstScopes;
     redeploy({
