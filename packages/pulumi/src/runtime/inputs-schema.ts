@@ -6,6 +6,7 @@ import {
   scopeTokenInputSchema,
 } from "@ghes-oauth/client";
 import { z } from "zod";
+import { byPermissionLeniency } from "./by-permission-leniency.js";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
 import { renewBeforeSchema } from "./renew-before-schema.js";
 
@@ -86,14 +87,7 @@ const lenientInputsSchema = z.intersection(lenientScopeTokenInputSchema, resourc
  * The ScopedToken's inputs: the scope call's rules plus the resource's own properties. Unknown
  * permission names fail unless `allowUnknownPermissions` is true, as in the client.
  */
-export const scopedTokenInputsSchema = z.unknown().superRefine((inputs, context) => {
-  const lenient =
-    typeof inputs === "object" && inputs !== null && "allowUnknownPermissions" in inputs
-      ? inputs.allowUnknownPermissions === true
-      : false;
-  const result = (lenient ? lenientInputsSchema : strictInputsSchema).safeParse(inputs);
-  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
-});
+export const scopedTokenInputsSchema = byPermissionLeniency(strictInputsSchema, lenientInputsSchema);
 
 /** What ScopedToken's check judges its inputs by. */
 export const scopedTokenInputRules: ResourceInputRules = {

@@ -1,6 +1,7 @@
 import { createScopeSpecSchema, type ScopeSpec } from "@ghes-oauth/client";
 import { z } from "zod";
 import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
+import { byPermissionLeniency } from "../by-permission-leniency.js";
 import type { ResourceInputRules } from "../check-resource-inputs.js";
 import { connectionSchema } from "../inputs-schema.js";
 import { renewBeforeSchema } from "../renew-before-schema.js";
@@ -92,18 +93,8 @@ function setSchema(allowUnknownPermissions: boolean) {
   });
 }
 
-const strict = setSchema(false);
-const lenient = setSchema(true);
-
 /** The set's inputs; unknown permission names fail unless `allowUnknownPermissions` is true. */
-export const scopedTokenSetInputsSchema = z.unknown().superRefine((inputs, context) => {
-  const allow =
-    typeof inputs === "object" && inputs !== null && "allowUnknownPermissions" in inputs
-      ? inputs.allowUnknownPermissions === true
-      : false;
-  const result = (allow ? lenient : strict).safeParse(inputs);
-  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
-});
+export const scopedTokenSetInputsSchema = byPermissionLeniency(setSchema(false), setSchema(true));
 
 /** What ScopedTokenSet's check judges its inputs by. */
 export const scopedTokenSetInputRules: ResourceInputRules = {
