@@ -7,8 +7,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EmulatorAdmin } from "@ghes-oauth/emulator";
-import { startEmulatorProcess } from "@ghes-oauth/emulator/testing";
+import { seedWorld, startEmulatorProcess } from "@ghes-oauth/emulator/testing";
 // @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
 import { createInstalledProject } from "../../pulumi/test/support/installed-project.js";
 import { pluginEnv } from "../test/support/plugin-env.js";
@@ -39,15 +38,10 @@ async function main() {
   copyFileSync(join(here, "runner.mjs"), join(installed, "runner.mjs"));
   const emulator = await startEmulatorProcess();
   try {
-    const admin = new EmulatorAdmin(emulator.apiUrl);
-    await admin.createAccount({ login: "acme", type: "Organization", repositories: ["api", "web"] });
-    await admin.createAccount({ login: "octocat" });
-    const app = await admin.createApp({
-      name: "bench",
-      permissions: { contents: "write", metadata: "read" },
+    const { app, userToken } = await seedWorld(emulator.apiUrl, {
+      org: { repositories: ["api", "web"] },
+      app: { name: "bench", permissions: { contents: "write", metadata: "read" } },
     });
-    await admin.createInstallation({ client_id: app.client_id, account: "acme" });
-    const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
     const env = {
       ...process.env,
       ...pluginEnv(),
@@ -55,7 +49,7 @@ async function main() {
       BENCH_API_URL: emulator.apiUrl,
       BENCH_CLIENT_ID: app.client_id,
       BENCH_CLIENT_SECRET: app.client_secret,
-      BENCH_USER_TOKEN: token,
+      BENCH_USER_TOKEN: userToken.token,
     };
     type Kind = "native" | "dynamic";
     const run = (kind: Kind, shape: "token" | "set"): Lifecycle => {

@@ -11,14 +11,12 @@
 //   BENCH_PROFILE=DIR  also write engine and provider CPU
 //   profiles and every checkpoint's size (slower: not for timing)
 //   BENCH_SKIP_CHECKPOINTS=1  run with PULUMI_SKIP_CHECKPOINTS=true (the engine's O(n²) checkpointing off)
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { EmulatorAdmin } from "@ghes-oauth/emulator";
+import { seedWorld, startEmulatorProcess } from "@ghes-oauth/emulator/testing";
 import { createInstalledProject } from "../test/support/installed-project.js";
 
 const SIZES = process.env.BENCH_SIZES ?? process.env.BENCH_COUNT ?? "100,400,1000";
@@ -27,7 +25,6 @@ const KINDS = process.env.BENCH_KINDS ?? "noop,noop-secrets,scoped,set";
 const SET_SIZE = Number(process.env.BENCH_SET_SIZE ?? 100);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
-const emulatorBin = join(here, "..", "..", "emulator", "bin", "ghes-oauth-emulator.js");
 
 type Kind = "noop" | "noop-secrets" | "noop-minimal" | "scoped" | "set";
 /** The kinds that hold real tokens, judged against the goals. */
@@ -72,14 +69,6 @@ const LABELS: Record<Kind, string> = {
 /** The run with the median up + destroy time (wall clock, or CPU). */
 function median(runs: Lifecycle[], by: "totalMs" | "totalCpuMs" = "totalMs"): Lifecycle {
   return [...runs].sort((a, b) => a[by] - b[by])[Math.floor(runs.length / 2)] as Lifecycle;
-}
-
-async function startEmulatorProcess() {
-  const child = spawn(process.execPath, [emulatorBin, "--port", "0", "--quiet"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-  return { apiUrl: line.trim(), pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -212,15 +201,10 @@ async function main() {
   );
   const emulator = await startEmulatorProcess();
   try {
-    const admin = new EmulatorAdmin(emulator.apiUrl);
-    await admin.createAccount({ login: "acme", type: "Organization", repositories: ["api", "web"] });
-    await admin.createAccount({ login: "octocat" });
-    const app = await admin.createApp({
-      name: "bench",
-      permissions: { contents: "write", metadata: "read" },
+    const { app, userToken } = await seedWorld(emulator.apiUrl, {
+      org: { repositories: ["api", "web"] },
+      app: { name: "bench", permissions: { contents: "write", metadata: "read" } },
     });
-    await admin.createInstallation({ client_id: app.client_id, account: "acme" });
-    const { token } = await admin.issueUserToken({ client_id: app.client_id, login: "octocat" });
 
     if (PROFILE) mkdirSync(join(PROFILE, "program"), { recursive: true });
     const loadBefore = loadavg();
@@ -248,11 +232,11 @@ async function main() {
             }
           : {}),
         BENCH_API_URL: emulator.apiUrl,
-        BENCH_EMULATOR_PID: String(emulator.pid),
+        BENCH_EMULATOR_PID: String(emulator.child.pid),
         BENCH_CPU_USAGE_HOOK: join(here, "cpu-usage-hook.cjs"),
         BENCH_CLIENT_ID: app.client_id,
         BENCH_CLIENT_SECRET: app.client_secret,
-        BENCH_USER_TOKEN: token,
+        BENCH_USER_TOKEN: userToken.token,
       },
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 64 * 1024 * 1024,
