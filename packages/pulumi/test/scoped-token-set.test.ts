@@ -209,7 +209,7 @@ describe("ScopedTokenSet under the real engine", () => {
       () => "succeeded",
       (error: Error) => error.message,
     );
-    expect(failed).toContain('"nowhere"');
+    expect(failed).toContain('"nowhere" (new)');
     expect(failed).toContain("1 of 2 tokens");
     expect(findLeaks(failed, [...seen, parent])).toEqual([]);
     expect((await liveScoped()).length).toBe(liveBefore);

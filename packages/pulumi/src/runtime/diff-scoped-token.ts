@@ -16,8 +16,8 @@ export async function diffScopedToken(
 
 /** The server's time for the connection the resource uses (the new one when known). */
 export async function serverNowFor(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
+  olds: { connection?: unknown },
+  news: { connection?: unknown },
 ): Promise<number> {
   const fromArgs = containsUnknown(news.connection) ? olds.connection : news.connection;
   let connection: Connection;

@@ -46,7 +46,7 @@ export async function diffTokenSet(
     return some;
   }
   const scopes = (news.scopes ?? {}) as Record<string, ScopedTokenSpecInputs>;
-  const serverNow = await serverNowFor(olds as never, news);
+  const serverNow = await serverNowFor(olds, news);
   const plan = planFromState(olds, scopes, news.renewBefore, serverNow);
   return plan.mint.length > 0 || plan.retire.length > 0 ? some : none;
 }

@@ -1,22 +1,22 @@
 import pMap from "p-map";
 
 /** How many calls a set makes at once: enough to hide latency, few enough to stay off rate limits. */
-export const SET_CONCURRENCY = 8;
+const SET_CONCURRENCY = 8;
 
-export type Settled<T> = { name: string; ok: true; value: T } | { name: string; ok: false; error: unknown };
+export type Settled<I, T> = { item: I; ok: true; value: T } | { item: I; ok: false; error: unknown };
 
-/** Runs `task` for every name, a few at a time, and reports each outcome (it never rejects). */
-export function forEachLimited<T>(
-  names: readonly string[],
-  task: (name: string) => Promise<T>,
-): Promise<Settled<T>[]> {
+/** Runs `task` for every item, a few at a time, and reports each outcome (it never rejects). */
+export function forEachLimited<I, T>(
+  items: readonly I[],
+  task: (item: I) => Promise<T>,
+): Promise<Settled<I, T>[]> {
   return pMap(
-    names,
-    async (name): Promise<Settled<T>> => {
+    items,
+    async (item): Promise<Settled<I, T>> => {
       try {
-        return { name, ok: true, value: await task(name) };
+        return { item, ok: true, value: await task(item) };
       } catch (error) {
-        return { name, ok: false, error };
+        return { item, ok: false, error };
       }
     },
     { concurrency: SET_CONCURRENCY },

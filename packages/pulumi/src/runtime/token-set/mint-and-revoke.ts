@@ -10,11 +10,20 @@ export interface MintedEntries {
   tokenDetails: Record<string, TokenDetails>;
 }
 
-/** One error for the entries that failed, each named with the API's (secret-free) explanation. */
-export function entriesFailed(action: string, failed: Settled<unknown>[], of: number): Error {
+/**
+ * One error for the entries that failed, each named (with why it was minted, when given) and with the
+ * API's secret-free explanation.
+ */
+export function entriesFailed(
+  action: string,
+  failed: Settled<string, unknown>[],
+  of: number,
+  reasons: Readonly<Record<string, string>> = {},
+): Error {
   const shown = failed.slice(0, 5).map((entry) => {
     const error = entry.ok ? undefined : entry.error;
-    return explainApiError(`"${entry.name}"`, error).message;
+    const why = reasons[entry.item] === undefined ? "" : ` (${reasons[entry.item]})`;
+    return explainApiError(`"${entry.item}"${why}`, error).message;
   });
   const more = failed.length > shown.length ? `; and ${failed.length - shown.length} more` : "";
   return new Error(`${action} failed for ${failed.length} of ${of} tokens: ${shown.join("; ")}${more}`);
@@ -22,13 +31,15 @@ export function entriesFailed(action: string, failed: Settled<unknown>[], of: nu
 
 /**
  * Mints the named entries (POST /applications/{client_id}/token/scoped, a few at a time). All or
- * nothing: when any fails, the ones just minted are revoked again and the error names the failures.
+ * nothing: when any fails, the ones just minted are revoked again and the error names the failures,
+ * each with its reason from the plan (`new`, `changed`, `renewal`, `missing`).
  */
 export async function mintEntries(
   client: OAuthAppClient,
   accessToken: string,
   scopes: Record<string, ScopedTokenSpecInputs>,
   names: readonly string[],
+  reasons: Readonly<Record<string, string>> = {},
 ): Promise<MintedEntries> {
   const settled = await forEachLimited(names, (name) =>
     client.scopeToken({ accessToken, ...scopeOf(scopes[name] as ScopedTokenSpecInputs) }),
@@ -38,12 +49,12 @@ export async function mintEntries(
   for (const entry of settled) {
     if (!entry.ok) continue;
     const { token, ...details } = mintedTokenFacts(entry.value);
-    minted.tokens[entry.name] = token;
-    minted.tokenDetails[entry.name] = details;
+    minted.tokens[entry.item] = token;
+    minted.tokenDetails[entry.item] = details;
   }
   if (failed.length > 0) {
     const cleanup = await revokeTokens(client, Object.values(minted.tokens));
-    const error = entriesFailed("minting scoped tokens", failed, names.length);
+    const error = entriesFailed("minting scoped tokens", failed, names.length, reasons);
     if (cleanup.failed.length > 0) {
       error.message += ` (${cleanup.failed.length} tokens minted before the failure could not be revoked again and stay valid until they expire)`;
     }
@@ -60,10 +71,9 @@ export async function revokeTokens(
   client: OAuthAppClient,
   tokens: readonly string[],
 ): Promise<{ failed: string[]; error?: unknown }> {
-  const byIndex = tokens.map((_, index) => String(index));
-  const settled = await forEachLimited(byIndex, async (index) => {
+  const settled = await forEachLimited(tokens, async (token) => {
     try {
-      await client.deleteToken(tokens[Number(index)] as string);
+      await client.deleteToken(token);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
@@ -71,7 +81,7 @@ export async function revokeTokens(
   const failed = settled.filter((entry) => !entry.ok);
   const first = failed[0];
   return {
-    failed: failed.map((entry) => tokens[Number(entry.name)] as string),
+    failed: failed.map((entry) => entry.item),
     ...(first && !first.ok ? { error: first.error } : {}),
   };
 }

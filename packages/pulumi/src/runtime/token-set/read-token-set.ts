@@ -31,11 +31,11 @@ export async function readTokenSet(
   const kept: ScopedTokenSetState = { ...props, tokens: {}, tokenDetails: {} };
   for (const entry of settled) {
     if (!entry.ok || entry.value === undefined) continue;
-    const token = tokens[entry.name] as string;
-    const previous = { ...(details[entry.name] as TokenDetails), token };
+    const token = tokens[entry.item] as string;
+    const previous = { ...(details[entry.item] as TokenDetails), token };
     const { token: _same, ...refreshed } = refreshedFacts(previous, entry.value);
-    kept.tokens[entry.name] = token;
-    kept.tokenDetails[entry.name] = refreshed;
+    kept.tokens[entry.item] = token;
+    kept.tokenDetails[entry.item] = refreshed;
   }
   return { id, props: kept };
 }

@@ -22,13 +22,8 @@ export async function updateTokenSet(
   const client = clientFor(resolveConnection(inputs.connection), {
     allowUnknownPermissions: inputs.allowUnknownPermissions,
   });
-  const plan = planFromState(
-    olds,
-    inputs.scopes,
-    inputs.renewBefore,
-    await serverNowFor(olds as never, newProps),
-  );
-  const minted = await mintEntries(client, inputs.accessToken, inputs.scopes, plan.mint);
+  const plan = planFromState(olds, inputs.scopes, inputs.renewBefore, await serverNowFor(olds, newProps));
+  const minted = await mintEntries(client, inputs.accessToken, inputs.scopes, plan.mint, plan.reasons);
   const oldTokens = olds.tokens ?? {};
   const retiring = [
     ...plan.retire.map((name) => oldTokens[name] as string),
