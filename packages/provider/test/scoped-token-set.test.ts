@@ -105,11 +105,7 @@ describe("ScopedTokenSet in the native provider (generated nodejs SDK)", () => {
       releaser: { target: "acme", repositoryIds: [infra?.id ?? 0], permissions: { contents: "write" } },
       statuses: { target: "acme", permissions: { statuses: "write" } },
     };
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     testStack = await createTestStack(program(), {}, pluginEnv());
   });
 

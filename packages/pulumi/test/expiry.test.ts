@@ -24,11 +24,7 @@ describe("expired tokens", () => {
   beforeAll(async () => {
     world = await startEmulatorWorld();
     userToken = world.userToken;
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     testStack = await createTestStack(program(), world.connectionConfig);
   });
 

@@ -53,11 +53,7 @@ describe("ScopedToken lifecycle under the real engine", () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     testStack = await createTestStack(programFor(world, specs), world.connectionConfig);
   });
 

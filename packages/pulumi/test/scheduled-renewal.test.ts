@@ -59,11 +59,7 @@ describe(`scheduled pulumi up: ${RUNS} runs, one every ${INTERVAL_HOURS} h of th
     world = await startEmulatorWorld();
     const signIn = await world.signIn();
     seed = signIn.refreshToken ?? "";
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     // The world's ready-made user token is not part of this stack: retire it so the counts are the stack's.
     await client.deleteToken(world.userToken);
     testStack = await createTestStack(program(), world.connectionConfig);

@@ -36,11 +36,7 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
   beforeAll(async () => {
     world = await startEmulatorWorld();
     parent = world.userToken;
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     testStack = await createTestStack(program(), world.connectionConfig);
     const up = await testStack.stack.up(run);
     first = { early: up.outputs.early?.value, late: up.outputs.late?.value };

@@ -51,11 +51,7 @@ describe("ScopedTokenSet under the real engine", () => {
   beforeAll(async () => {
     world = await startEmulatorWorld();
     parent = world.userToken;
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     testStack = await createTestStack(program(), world.connectionConfig);
   });
 

@@ -53,11 +53,7 @@ describe("UserToken error paths and revocation under the real engine", () => {
     world = await startEmulatorWorld();
     for (const login of ["alice", "bob", "carol", "dave"])
       await world.admin.createAccount({ login, type: "User" });
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
   });
 
   afterAll(async () => {
@@ -204,11 +200,7 @@ describe("an app whose user tokens never expire", () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld({ expiringUserTokens: false });
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
   });
 
   afterAll(async () => {

@@ -37,11 +37,7 @@ describe("UserToken lifecycle under the real engine", () => {
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
-    client = new OAuthAppClient({
-      baseUrl: world.emulator.apiUrl,
-      clientId: world.app.client_id,
-      clientSecret: world.app.client_secret,
-    });
+    client = new OAuthAppClient(world.connection);
     await client.deleteToken(world.userToken);
     seed = (await world.signIn()).refreshToken ?? "";
     testStack = await createTestStack(program(), world.connectionConfig);

@@ -83,11 +83,7 @@ export function describeSecretSearch(subject: ResourcesUnderTest): void {
 
     /** Signs octocat in through the device flow and alice through the web flow: two seeds, three codes. */
     const signIns = async () => {
-      const client = new OAuthAppClient({
-        baseUrl: world.emulator.apiUrl,
-        clientId: world.app.client_id,
-        clientSecret: world.app.client_secret,
-      });
+      const client = new OAuthAppClient(world.connection);
       try {
         const device = await client.createDeviceCode();
         codes.add(device.device_code);

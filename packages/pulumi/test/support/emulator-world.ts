@@ -14,6 +14,8 @@ export interface EmulatorWorld {
    * app expires its tokens, the refresh token a UserToken is seeded with.
    */
   signIn(login?: string): Promise<{ accessToken: string; refreshToken: string | undefined }>;
+  /** What a client needs to call the emulator as `app`: `new OAuthAppClient(world.connection)`. */
+  connection: { baseUrl: string; clientId: string; clientSecret: string };
   /** Stack config pointing ScopedTokens at this emulator as this app. */
   connectionConfig: Record<string, { value: string; secret?: boolean }>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startEmulatorWorld(
     emulator,
     admin,
     app,
+    connection: world.connection,
     userToken: world.userToken.token,
     org,
     signIn,
