@@ -1,5 +1,6 @@
 import type { ScopeTokenInput } from "@ghes-oauth/client";
 import type { ScopedTokenInputs, StateInputs } from "../scoped-token-state.js";
+import { declaredInputs } from "./declared-inputs.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 import { parentTokenDigest } from "./parent-token-digest.js";
 
@@ -17,9 +18,5 @@ export function stateInputs(inputs: ScopedTokenInputs): StateInputs {
 
 /** The inputs as the provider receives them (the engine adds back its own __provider). */
 export function inputsOf(props: Record<string, unknown>): ScopedTokenInputs {
-  const known = SCOPED_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
-    key,
-    props[key],
-  ]);
-  return Object.fromEntries(known) as ScopedTokenInputs;
+  return declaredInputs(props, SCOPED_TOKEN_PROPERTIES);
 }

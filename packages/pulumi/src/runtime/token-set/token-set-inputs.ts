@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
 import { byPermissionLeniency } from "../by-permission-leniency.js";
 import type { ResourceInputRules } from "../check-resource-inputs.js";
+import { declaredInputs } from "../declared-inputs.js";
 import { connectionSchema } from "../inputs-schema.js";
 import { renewBeforeSchema } from "../renew-before-schema.js";
 
@@ -107,11 +108,7 @@ export const scopedTokenSetInputRules: ResourceInputRules = {
 
 /** The inputs as the provider receives them, without the engine's own `__provider`. */
 export function tokenSetInputsOf(props: Record<string, unknown>): ScopedTokenSetInputs {
-  const known = SCOPED_TOKEN_SET_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
-    key,
-    props[key],
-  ]);
-  return Object.fromEntries(known) as unknown as ScopedTokenSetInputs;
+  return declaredInputs(props, SCOPED_TOKEN_SET_PROPERTIES);
 }
 
 /** One entry's scope call arguments (its rotationTrigger is the resource's own). */

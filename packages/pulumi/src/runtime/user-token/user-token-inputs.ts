@@ -1,13 +1,10 @@
 import type { UserTokenInputs, UserTokenState } from "../../user-token-state.js";
+import { declaredInputs } from "../declared-inputs.js";
 import { USER_TOKEN_PROPERTIES } from "./inputs-schema.js";
 
 /** The inputs as the provider got them, minus the engine's own keys. */
 export function userTokenInputsOf(props: Record<string, unknown>): UserTokenInputs {
-  const known = USER_TOKEN_PROPERTIES.filter((key) => props[key] !== undefined).map((key) => [
-    key,
-    props[key],
-  ]);
-  return Object.fromEntries(known) as UserTokenInputs;
+  return declaredInputs(props, USER_TOKEN_PROPERTIES);
 }
 
 /** The settings that go into state as they are (the seed does not: only its hash). */
