@@ -125,6 +125,14 @@ ensure_pulumi() {
   elif ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
     export PATH="$(dirname "$launcher"):$PATH"
   fi
+  # Without the Node.js language host the engine runs a Node.js policy pack (packages/policy) through
+  # `pulumi-analyzer-policy-nodejs`, which no npm package ships: ours sits beside the launcher above.
+  local policy_launcher="$GHES_OAUTH_ROOT/tooling/pulumi-cli/pulumi-analyzer-policy-nodejs"
+  if [ "$cli_dir" = "$GHES_OAUTH_CACHE/pulumi-$pulumi_version/bin" ]; then
+    cmp -s "$policy_launcher" "$cli_dir/pulumi-analyzer-policy-nodejs" || install -m 755 "$policy_launcher" "$cli_dir/"
+  elif ! command -v pulumi-language-nodejs >/dev/null 2>&1 && ! command -v pulumi-analyzer-policy-nodejs >/dev/null 2>&1; then
+    export PATH="$(dirname "$policy_launcher"):$PATH"
+  fi
   export PULUMI_SKIP_UPDATE_CHECK=true
 }
 

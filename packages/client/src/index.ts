@@ -1,4 +1,5 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
+export { DEFAULT_RENEW_BEFORE, DURATION_FORMAT, parseDurationSeconds } from "./duration.js";
 export {
   AuthenticationError,
   ForbiddenError,
@@ -47,6 +48,7 @@ export type { WebDispatcher } from "./request/web-dispatcher.js";
 export { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry/retry-policy.js";
 export { accessTokenSchema } from "./schemas/access-token.js";
 export { type Authorization, authorizationSchema } from "./schemas/authorization.js";
+export { closestName } from "./schemas/closest-name.js";
 export { type DeviceCode, deviceCodeResponseSchema, deviceCodeSchema } from "./schemas/device-code.js";
 export {
   type DeviceCodeInput,

@@ -11,7 +11,10 @@ export const SHIPPED_IMPORTS: Record<string, readonly string[]> = {
   "@ghes-oauth/client": ["@ghes-oauth/github-contract"],
   "@ghes-oauth/emulator": ["@ghes-oauth/github-contract"],
   "@ghes-oauth/pulumi": ["@ghes-oauth/client"],
-  "@ghes-oauth/cli": ["@ghes-oauth/client"],
+  // The CLI's `scope --policy` judges by the policy pack's rules (the `/rules` subpath, free of @pulumi/policy).
+  "@ghes-oauth/cli": ["@ghes-oauth/client", "@ghes-oauth/policy"],
+  // The policy pack reads the permission catalogue and the duration grammar through the client.
+  "@ghes-oauth/policy": ["@ghes-oauth/client"],
   // The native provider is a thin adapter over the dynamic resources' implementation.
   "@ghes-oauth/provider": ["@ghes-oauth/pulumi", "@ghes-oauth/client"],
 };
@@ -24,6 +27,8 @@ export const TEST_ONLY_IMPORTS: Record<string, readonly string[]> = {
   "@ghes-oauth/emulator": [],
   "@ghes-oauth/pulumi": ["@ghes-oauth/emulator"],
   "@ghes-oauth/cli": ["@ghes-oauth/emulator"],
+  // The pack's tests run stacks of the dynamic and the native resources under it.
+  "@ghes-oauth/policy": ["@ghes-oauth/emulator", "@ghes-oauth/pulumi", "@ghes-oauth/provider"],
   "@ghes-oauth/provider": ["@ghes-oauth/emulator", "@ghes-oauth/provider-sdk"],
 };
 
