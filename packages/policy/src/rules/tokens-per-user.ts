@@ -35,7 +35,10 @@ export function checkTokensPerUser(config: TokensPerUserConfig, minted: readonly
     const total = group.reduce((sum, entry) => sum + entry.count, 0);
     if (total <= max) return [];
     const parent = (group[0] as MintedFrom).parentLabel;
-    const from = group.map((entry) => `${entry.subject} (${entry.count})`).join(", ");
+    const from = group
+      .map((entry) => `${entry.subject} (${entry.count})`)
+      .sort()
+      .join(", ");
     return [
       {
         policy: POLICY,
