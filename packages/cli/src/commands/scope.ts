@@ -12,10 +12,11 @@ import { UsageError } from "../usage-error.js";
 import type { Command } from "./command.js";
 import { ONE_OFF_OPTIONS } from "./one-off-options.js";
 import { reportOneOffFailure } from "./report-one-off-failure.js";
+import { judgeByPolicyFile, SCOPE_POLICY_HELP } from "./scope-policy.js";
 
 const HELP = `Usage: ghes-oauth scope (--target LOGIN | --target-id ID)
                         [--repositories a,b | --repository-ids 1,2]
-                        [--permission NAME=LEVEL]... [--json] [--show-token] [FILE|-]
+                        [--permission NAME=LEVEL]... [--policy FILE] [--json] [--show-token] [FILE|-]
 
 Creates a scoped token from one user token (read from FILE or stdin): a NEW token limited to the app's
 installation on the target account, to the given repositories and permissions. The original token
@@ -28,6 +29,7 @@ Options:
   --repositories a,b        repository names (default: all the installation can reach)
   --repository-ids 1,2      repository IDs instead of names
   --permission NAME=LEVEL   e.g. contents=read; repeat for several (default: the installation's)
+${SCOPE_POLICY_HELP}
   --json                    one JSON object: the description, plus token under the rule above
   --show-token              print the new token on a terminal too
   -h, --help                show this help
@@ -48,12 +50,14 @@ export const scopeCommand: Command = {
       repositories: { type: "string" },
       "repository-ids": { type: "string" },
       permission: { type: "string", multiple: true },
+      policy: { type: "string" },
     });
     if (values.help) {
       io.stdout.write(`${HELP}\n`);
       return EXIT_CODES.ok;
     }
     const request = scopeRequest(values);
+    if (values.policy !== undefined) await judgeByPolicyFile(io, values.policy, request);
     const connection = await resolveConnection(io, values);
     const accessToken = await readOneToken(io, positionals, "scope");
     const client = createClient(connection);
