@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkAllowedTargets,
@@ -221,5 +223,17 @@ describe("resources", () => {
     const judged = judgeScopeRequest(config, scope({ target: "beta", permissions: { contents: "admin" } }));
     expect(judged.mandatory.map((item) => item.policy)).toEqual(["ghes-oauth-allowed-targets"]);
     expect(judged.advisory.map((item) => item.policy)).toEqual(["ghes-oauth-permission-ceiling"]);
+  });
+});
+
+describe("the root README's sample config", () => {
+  it("is a valid policy config file", () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Guardrails"));
+    const sample = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(sample, "the Guardrails section's JSON sample").toBeDefined();
+    const config = readPolicyConfig(JSON.parse(sample as string));
+    expect(config.levels["ghes-oauth-permission-ceiling"]).toBe("mandatory");
+    expect(config.settings["ghes-oauth-permission-ceiling"].deny).toContain("administration");
   });
 });
