@@ -143,6 +143,23 @@ describe("the policy pack on the dynamic resources (real engine, emulator)", () 
     expect(plainInState.hits).toEqual(["output #0: secret plain"]);
   });
 
+  it("without a config file: secret inputs mandatory (preview fails), the rest advisory at their defaults", async () => {
+    const stack = await violatingStack();
+    await world.admin.clearRequests();
+    const result = await stack.preview();
+    violatingOutputs.push(result.output);
+
+    expect(result.failed, result.output.slice(-3000)).toBe(true);
+    const levels = new Map(reportedViolations(result.output).map((found) => [found.policy, found.level]));
+    expect(Object.fromEntries(levels)).toEqual({
+      "ghes-oauth-secret-inputs": "mandatory",
+      // No ceiling of its own: contents write and issues write are within otherPermissions' "write".
+      "ghes-oauth-repository-selection": "advisory",
+      "ghes-oauth-revoke-on-delete": "advisory",
+    });
+    expect(await world.admin.requests()).toEqual([]);
+  });
+
   it("a compliant program passes preview with every policy mandatory", async () => {
     const seed = await world.issueUserToken();
     const stack = await createPolicyStack(
@@ -183,7 +200,7 @@ describe("the policy pack on the dynamic resources (real engine, emulator)", () 
     console.info(
       `secrets search: ${search.searched} outputs, ${search.secrets} secret values each, ${search.hits.length} found`,
     );
-    expect(search.searched).toBe(2);
+    expect(search.searched).toBe(3);
     expect(search.hits).toEqual([]);
   });
 });

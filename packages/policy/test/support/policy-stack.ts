@@ -20,8 +20,8 @@ export interface PolicyStack {
   env: Record<string, string>;
   /** Everything the engine printed so far, for the assertions and the secrets search. */
   output(): string;
-  /** `pulumi preview` with the pack and `configFile`: whether it failed, and what it printed. */
-  preview(configFile: string): Promise<{ failed: boolean; output: string }>;
+  /** `pulumi preview` with the pack and `configFile` (none: the pack's defaults): whether it failed, and what it printed. */
+  preview(configFile?: string): Promise<{ failed: boolean; output: string }>;
   /** `pulumi up` with the pack and `configFile`. */
   up(configFile: string): Promise<{ failed: boolean; output: string }>;
   dispose(): Promise<void>;
@@ -53,9 +53,13 @@ export async function createPolicyStack(
   const onOutput = (chunk: string) => {
     output += chunk;
   };
-  const run = async (operation: "preview" | "up", configFile: string) => {
+  const run = async (operation: "preview" | "up", configFile: string | undefined) => {
     const start = output.length;
-    const options = { policyPacks: [policyPackDir], policyPackConfigs: [configFile], onOutput };
+    const options = {
+      policyPacks: [policyPackDir],
+      ...(configFile !== undefined && { policyPackConfigs: [configFile] }),
+      onOutput,
+    };
     try {
       await (operation === "preview" ? stack.preview(options) : stack.up(options));
       return { failed: false, output: output.slice(start) };
