@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.browser.newContext();
+  // A small window: the screenshots (test-output/screenshots) stay small and readable.
+  const context = await chromium.browser.newContext({ viewport: { width: 760, height: 560 } });
   return { context, page: await context.newPage() };
 }
 
