@@ -240,8 +240,9 @@ describe("the web flow's authorize page", () => {
     try {
       const { context, page } = await newPage();
       await page.goto(authorizeUrl({ redirect_uri: callback.url, state: "s-123", login: "hubot" }));
-      // `login` suggests the account on the picker.
+      // `login` suggests the account on the picker; sign-up is offered unless allow_signup=false.
       await expect(page.getByLabel("@hubot").isChecked()).resolves.toBe(true);
+      expect(await page.getByText("New here?").count()).toBe(1);
       await signInAs(page, "hubot");
       await page.getByRole("button", { name: "Cancel" }).click();
       await page.waitForURL(`${callback.url}?**`);
@@ -258,6 +259,9 @@ describe("the web flow's authorize page", () => {
 
   it("a redirect_uri outside the app's callback URLs gets GitHub's error page, never a redirect", async () => {
     const { context, page } = await newPage();
+    await page.goto(authorizeUrl({ state: "x", allow_signup: "false", prompt: "select_account" }));
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(await page.getByText("New here?").count()).toBe(0);
     const response = await page.goto(
       authorizeUrl({ redirect_uri: "https://evil.example/callback", state: "x" }),
     );

@@ -62,9 +62,10 @@ export class PageRequest {
   }
 
   /** To the sign-in page, coming back to `returnTo` afterwards. */
-  signInFirst(returnTo: string, login?: string): Reply {
+  signInFirst(returnTo: string, login?: string, allowSignup?: string): Reply {
     const query = new URLSearchParams({ return_to: returnTo });
     if (login) query.set("login", login);
+    if (allowSignup === "false") query.set("allow_signup", "false");
     return this.redirect(`/login?${query}`);
   }
 

@@ -45,7 +45,12 @@ ${request.csrfField()}
 <input type="hidden" name="return_to" value="${returnTo}">
 <fieldset><legend>Account</legend>${join(choices)}</fieldset>
 <div class="actions"><button type="submit" class="primary">Sign in</button></div>
-</form>`,
+</form>
+${
+  query.get("allow_signup") === "false"
+    ? html``
+    : html`<p class="note">New here? Accounts are created with the admin API: <code>POST /_emulator/accounts</code>.</p>`
+}`,
         );
       },
     },

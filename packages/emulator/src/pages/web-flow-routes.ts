@@ -95,7 +95,11 @@ export function webFlowRoutes(deps: PageDependencies): Route[] {
         const user = request.user;
         const login = exchange.query.get("login") ?? undefined;
         if (!user || exchange.query.get("prompt") === "select_account")
-          return request.signInFirst(returnTo(exchange), login);
+          return request.signInFirst(
+            returnTo(exchange),
+            login,
+            exchange.query.get("allow_signup") ?? undefined,
+          );
         const destination = new URL(redirectUri);
         return request.page(
           `Authorize ${app.name}`,
