@@ -52,7 +52,7 @@ export interface PageOptions {
   banner?: Raw;
 }
 
-/** A whole page: one `<h1>` comes from the body, a skip link and the banner come first. */
+/** A whole page: the banner, then the body, which brings the page's one `<h1>`. */
 export function page({ title, body, status = 200, cookies, banner }: PageOptions): Reply {
   const document = html`<!doctype html>
 <html lang="en">

@@ -74,6 +74,17 @@ port for a loopback callback URL), with its path or a sub-path of it.</p>`,
   return { ok: { app, redirectUri, state, codeChallenge } };
 }
 
+/** The query of a GET of the authorize page for this request (after signing in anew). */
+function authorizeQuery({ app, redirectUri, state, codeChallenge }: AuthorizationRequest): string {
+  const query = new URLSearchParams({ client_id: app.clientId, redirect_uri: redirectUri });
+  if (state !== null) query.set("state", state);
+  if (codeChallenge !== null) {
+    query.set("code_challenge", codeChallenge);
+    query.set("code_challenge_method", "S256");
+  }
+  return query.toString();
+}
+
 /** The authorize URL as it came in, minus `prompt`: where the account picker returns to. */
 function returnTo(exchange: Exchange): string {
   const query = exchange.query;
@@ -133,8 +144,7 @@ ${codeChallenge === null ? html`` : html`<input type="hidden" name="code_challen
         if ("reply" in parsed) return parsed.reply;
         const { app, redirectUri, state, codeChallenge } = parsed.ok;
         const user = request.user;
-        if (!user)
-          return request.signInFirst(`${AUTHORIZE_PATH}?${new URLSearchParams({ client_id: app.clientId })}`);
+        if (!user) return request.signInFirst(`${AUTHORIZE_PATH}?${authorizeQuery(parsed.ok)}`);
         if (form.get("decision") !== "authorize") {
           return request.redirect(
             callback(redirectUri, {
