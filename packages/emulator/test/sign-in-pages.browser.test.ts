@@ -151,7 +151,7 @@ describe("the device flow's pages", () => {
     await page.goto(`${origin}/login/device`);
     await page.getByLabel("Enter the code displayed on your device").fill(device.user_code);
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("incorrect or expired");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Recheck the code and try again.");
     await context.close();
   });
 
@@ -162,15 +162,13 @@ describe("the device flow's pages", () => {
     await signInAs(page, "octocat");
     await page.getByLabel("Enter the code displayed on your device").fill("WXYZ-2345");
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain(
-      "The code you entered is incorrect or expired.",
-    );
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Recheck the code and try again.");
     await saveScreenshot(page, import.meta.url, "device-code-wrong");
 
     await emulator.admin.advanceClock(901);
     await page.getByLabel("Enter the code displayed on your device").fill(device.user_code);
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("incorrect or expired");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Recheck the code and try again.");
     expect((await pollDevice(device.device_code)).error).toBe("expired_token");
 
     await page.getByRole("button", { name: "Sign out" }).click();

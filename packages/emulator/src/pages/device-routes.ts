@@ -4,9 +4,8 @@ import { html, type Raw } from "./html.js";
 import { appAbilities, type PageDependencies, PageRequest } from "./page-context.js";
 
 const DEVICE_PATH = "/login/device";
-/** What GitHub's device page says to a code it does not know, one already used, or one past its 15 minutes. */
-const INCORRECT_CODE =
-  "The code you entered is incorrect or expired. Check it and try again, or start over on your device.";
+/** What GitHub's device page says to a code it does not know, one already answered, or one past its 15 minutes. */
+const INCORRECT_CODE = "Recheck the code and try again.";
 
 function entryPage(request: PageRequest, problem?: string): Reply {
   const error: Raw = problem
