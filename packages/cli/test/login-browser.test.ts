@@ -12,7 +12,7 @@ import {
 } from "@ghes-oauth/vitest-preset/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
-import { type CliResult, collect, spawnCli } from "./support/run-cli.js";
+import { type CliResult, collect, runCli, spawnCli } from "./support/run-cli.js";
 import { expectNoSecrets } from "./support/secrets.js";
 
 // `ghes-oauth login` as a real process, and Debian's Chromium playing the person at the keyboard.
@@ -181,5 +181,11 @@ describe("ghes-oauth login, signed in through the emulator's pages in Chromium",
     const done = await result;
     expect(done.code).toBe(0);
     expect(done.stdout.trim()).toMatch(/^ghr_/);
+  });
+
+  it("--open with --no-open is a usage error (exit 2), before any request", async () => {
+    const result = await runCli(["login", "--open", "--no-open"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--open and --no-open contradict each other");
   });
 });

@@ -104,7 +104,7 @@ export const loginCommand: Command = {
 async function deviceFlow(io: Io, client: OAuthAppClient, open: boolean) {
   const device = await client.createDeviceCode();
   io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
-  if (open) await offerInBrowser(io, device.verification_uri, true);
+  if (open) await offerInBrowser(io, device.verification_uri, true, true);
   return waitWithProgress(io, client, device);
 }
 

@@ -26,12 +26,20 @@ export class WebFlowFailure extends Error {
   }
 }
 
-/** Opens `url` in the person's browser when there is a way to; says so, or says to open it by hand. */
-export async function offerInBrowser(io: Io, url: string, open: boolean): Promise<void> {
+/**
+ * Opens `url` in the person's browser when there is a way to, and says so; otherwise says to open it by
+ * hand, unless `alreadyShown` (the device flow's first line names the address already).
+ */
+export async function offerInBrowser(
+  io: Io,
+  url: string,
+  open: boolean,
+  alreadyShown = false,
+): Promise<void> {
   const command = open ? browserCommand(io.env) : undefined;
   if (command !== undefined && (await openBrowser(command, url, io.env))) {
     io.stderr.write(`Opened ${url} in your browser (if it did not appear, open that address yourself)\n`);
-  } else {
+  } else if (!alreadyShown) {
     io.stderr.write(`Open ${url} in your browser\n`);
   }
 }
