@@ -136,11 +136,33 @@ ensure_pulumi() {
   export PULUMI_SKIP_UPDATE_CHECK=true
 }
 
+# The browser tests drive Debian's Chromium (playwright-core never downloads a browser). Installed here
+# when missing and apt-get can (as root); otherwise the browser tests fail with the command to run.
+ensure_chromium() {
+  local chromium="${GHES_OAUTH_CHROMIUM:-/usr/bin/chromium}"
+  if [ -x "$chromium" ]; then
+    say "Chromium at $chromium (for the browser tests)"
+    return
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    say "Chromium is not installed: the browser tests need it (apt-get install -y chromium, as root)"
+    return
+  fi
+  local started; started=$(date +%s)
+  say "installing Chromium from Debian's packages (apt-get install -y chromium; first run only)"
+  {
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  } >/dev/null 2>&1 || fail "apt-get install -y chromium failed; run it by hand to see why"
+  say "Chromium installed in $(seconds_since "$started")s"
+}
+
 mkdir -p "$GHES_OAUTH_CACHE"
 bootstrap_started=$(date +%s)
 ensure_node
 ensure_pnpm
 install_dependencies
+ensure_chromium
 ensure_pulumi
 say "toolchain ready in $(seconds_since "$bootstrap_started")s"
 

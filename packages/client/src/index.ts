@@ -38,6 +38,7 @@ export {
   scopeToken,
 } from "./operations.js";
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
+export { createPkcePair, type PkcePair, pkceChallengeOf } from "./pkce.js";
 export {
   createRequestContext,
   DEFAULT_TIMEOUT_MS,
@@ -96,4 +97,5 @@ export {
 export { serverTime } from "./server-time.js";
 export { VERSION } from "./version.js";
 export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
+export { createWebFlowUrl, type WebFlowUrlInput } from "./web-flow-url.js";
 export { deriveWebUrl, resolveWebLocation, type WebLocation } from "./web-url.js";

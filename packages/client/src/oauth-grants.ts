@@ -69,15 +69,19 @@ export const OAUTH_GRANTS = {
   }),
   /**
    * Exchanges a web application flow `code` (single use) for a user token:
-   * `POST {web}/login/oauth/access_token` with `code` (and `redirect_uri`). A used, expired or
-   * unknown code is an OAuthError `bad_verification_code`.
+   * `POST {web}/login/oauth/access_token` with `code` (and `redirect_uri`, and the PKCE
+   * `code_verifier` when the authorization sent a challenge). A used, expired or unknown code, or a
+   * verifier that does not match, is an OAuthError `bad_verification_code`.
    */
   exchangeWebFlowCode: grant({
     route: ACCESS_TOKEN_ROUTE,
     sendsClientSecret: true,
     request: (input: WebFlowCodeInput) => {
       const valid = validateInput(webFlowCodeInputSchema, input);
-      return { parameters: { code: valid.code, redirect_uri: valid.redirectUri }, secrets: [valid.code] };
+      return {
+        parameters: { code: valid.code, redirect_uri: valid.redirectUri, code_verifier: valid.codeVerifier },
+        secrets: valid.codeVerifier === undefined ? [valid.code] : [valid.code, valid.codeVerifier],
+      };
     },
     response: userTokenGrantResponseSchema,
     result: toUserTokenGrant,

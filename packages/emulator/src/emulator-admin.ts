@@ -18,6 +18,7 @@ export interface EmulatedApp {
   /** User tokens expire after 8 hours and come with refresh tokens, or never expire. */
   expiring_user_tokens: boolean;
   device_flow: boolean;
+  callback_urls: string[];
 }
 
 /** A user token as `POST /_emulator/tokens` issues it (the authorization object, abridged). */
@@ -84,12 +85,14 @@ export class EmulatorAdmin {
   /**
    * @param input.expiringUserTokens default true (GitHub's default): 8-hour user tokens with refresh tokens.
    * @param input.deviceFlow default true: whether the app may use the device flow.
+   * @param input.callbackUrls the web flow's registered callback URLs (none by default).
    */
   createApp(input: {
     name: string;
     permissions?: Record<string, Level>;
     expiringUserTokens?: boolean;
     deviceFlow?: boolean;
+    callbackUrls?: string[];
   }) {
     return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
   }
@@ -126,7 +129,12 @@ export class EmulatorAdmin {
   }
 
   /** A web-flow code for `login` (what GitHub's redirect would carry): single use, 10 minutes. */
-  createWebFlowCode(input: { client_id: string; login: string; redirect_uri?: string }) {
+  createWebFlowCode(input: {
+    client_id: string;
+    login: string;
+    redirect_uri?: string;
+    code_challenge?: string;
+  }) {
     return this.#call<{ code: string }>("POST", "/_emulator/web-flow/codes", input);
   }
 

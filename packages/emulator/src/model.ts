@@ -29,6 +29,8 @@ export interface App {
   expiringUserTokens: boolean;
   /** Whether the device flow is enabled for the app. */
   deviceFlow: boolean;
+  /** The registered callback URLs of the web flow; the first is where `redirect_uri` defaults to. */
+  callbackUrls: string[];
   createdAt: number;
 }
 

@@ -7,15 +7,14 @@ import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
 import { declaresOversizedBody } from "./http/read-body.js";
-import { sendForm, sendJson, sendNoContent } from "./http/send.js";
+import { sendForm, sendHtml, sendJson, sendNoContent } from "./http/send.js";
+import { isWebPath } from "./pages/web-paths.js";
 import { redactPath, redactQuery } from "./redact.js";
 import { newRequestId } from "./request-id.js";
 import type { RequestLog, RequestLogEntry } from "./request-log.js";
 
 const API_PREFIX = "/api/v3";
 const ADMIN_PREFIX = "/_emulator/";
-/** The OAuth endpoints live on the web host, at the origin root (never under /api/v3). */
-const WEB_PREFIX = "/login/";
 
 /** Where a request path points, with the GHES `/api/v3` prefix removed (github.com style has none). */
 function routePathOf(pathname: string): string {
@@ -90,6 +89,8 @@ export function createRequestListener({
     }
     if (answer.status === 204) sendNoContent(res, requestId, answer.headers);
     else if (answer.form !== undefined) sendForm(res, requestId, answer.status, answer.form, answer.headers);
+    else if (answer.html !== undefined)
+      sendHtml(res, requestId, answer.status, answer.html, answer.headers, answer.cookies);
     else sendJson(res, requestId, answer.status, answer.body, answer.headers);
   }
 
@@ -133,7 +134,7 @@ export function createRequestListener({
       const error = faultResponse(fault.status, requestId);
       return send(exchange, { status: error.status, body: error.body, headers: error.headers });
     }
-    return answer(exchange, pathname.startsWith(WEB_PREFIX) ? webRoutes : apiRoutes);
+    return answer(exchange, isWebPath(pathname) ? webRoutes : apiRoutes);
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

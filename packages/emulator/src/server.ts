@@ -13,6 +13,8 @@ import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
 import { GrantService } from "./oauth/grant-service.js";
 import { oauthRoutes } from "./oauth/oauth-routes.js";
 import { WebFlowCodes } from "./oauth/web-flow-codes.js";
+import { BrowserSessions } from "./pages/browser-sessions.js";
+import { pageRoutes } from "./pages/page-routes.js";
 import { PermissionCatalogue } from "./permission-catalogue.js";
 import type { EmulatorUrls } from "./render/urls.js";
 import { createRequestListener } from "./request-listener.js";
@@ -85,7 +87,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const grants = new GrantService(store, service, devices, webFlowCodes, urls);
   const listener = createRequestListener({
     apiRoutes: tokenRoutes(service),
-    webRoutes: oauthRoutes(grants),
+    webRoutes: [
+      ...oauthRoutes(grants),
+      ...pageRoutes({ store, sessions: new BrowserSessions(urls), devices, webFlowCodes }),
+    ],
     adminRoutes: adminRoutes({ store, clock, service, faults, requestLog, devices, webFlowCodes }),
     faults,
     requestLog,

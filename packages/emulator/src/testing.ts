@@ -33,6 +33,8 @@ export interface WorldOptions {
     readonly expiringUserTokens?: boolean;
     /** Default true. */
     readonly deviceFlow?: boolean;
+    /** The web flow's callback URLs. Default `http://127.0.0.1/callback` (any loopback port matches it). */
+    readonly callbackUrls?: readonly string[];
   };
   /** Default true: the user has signed in to the app (`userToken`). False: no token yet, e.g. for a sign-in demo. */
   readonly signedIn?: boolean;
@@ -98,6 +100,7 @@ export async function seedWorld(admin: EmulatorAdmin | string, options: WorldOpt
       ? {}
       : { expiringUserTokens: options.app.expiringUserTokens }),
     ...(options.app?.deviceFlow === undefined ? {} : { deviceFlow: options.app.deviceFlow }),
+    callbackUrls: [...(options.app?.callbackUrls ?? ["http://127.0.0.1/callback"])],
   });
   const repositories = options.installation?.repositories ?? "all";
   const installation = await control.createInstallation({

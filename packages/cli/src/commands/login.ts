@@ -9,12 +9,20 @@ import { describeError } from "../output/describe-error.js";
 import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.js";
 import { Spinner } from "../terminal/spinner.js";
 import { UsageError } from "../usage-error.js";
+import { offerInBrowser, runWebFlow, WebFlowFailure } from "../web-flow/run-web-flow.js";
 import type { Command } from "./command.js";
 
-const HELP = `Usage: ghes-oauth login [--pulumi-config KEY [--stack NAME] [--cwd DIR]] [--show-token]
+const HELP = `Usage: ghes-oauth login [--web | --open] [--no-open] [--pulumi-config KEY [--stack NAME] [--cwd DIR]] [--show-token]
 
 Signs a user in with the device flow: prints a code and the address to enter it at, then waits (polling
 as often as the server allows, slowing down when it asks) until the user approves in a browser.
+  --open                open the address in the browser too
+  --web                 the web flow instead, with PKCE: listens once on http://127.0.0.1:PORT/callback,
+                        opens the authorize page in the browser (or prints it), checks the state it
+                        comes back with and exchanges the code. The app must list a loopback callback
+                        URL such as http://127.0.0.1/callback (any port matches it).
+  --no-open             never start a browser, only print the address (also: BROWSER=none)
+The browser is $BROWSER when set, else open (macOS) or xdg-open when installed.
 
 The result is the refresh token (or, for an app whose user tokens do not expire, the access token):
   --pulumi-config KEY   store it as a secret in a Pulumi stack's config: runs
@@ -33,7 +41,7 @@ ${EXIT_HELP} Exit 1 also when the user denies the request or the code expires (1
 
 export const loginCommand: Command = {
   name: "login",
-  summary: "sign in with the device flow; store the token in a Pulumi stack",
+  summary: "sign in (device flow, or --web with PKCE); store the token in a Pulumi stack",
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("login", argv, {
@@ -42,6 +50,9 @@ export const loginCommand: Command = {
       stack: { type: "string" },
       cwd: { type: "string" },
       "show-token": { type: "boolean" },
+      web: { type: "boolean" },
+      open: { type: "boolean" },
+      "no-open": { type: "boolean" },
     });
     if (values.help) {
       io.stdout.write(`${HELP}\n`);
@@ -54,12 +65,15 @@ export const loginCommand: Command = {
     if (key !== undefined && !/^[A-Za-z0-9_.:-]+$/.test(key))
       throw new UsageError("--pulumi-config takes a config key such as ghes-oauth:refreshToken", "login");
 
+    if (values.open && values["no-open"])
+      throw new UsageError("--open and --no-open contradict each other", "login");
+
     const connection = await resolveConnection(io, values);
     const client = createClient(connection);
     try {
-      const device = await client.createDeviceCode();
-      io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
-      const grant = await waitWithProgress(io, client, device);
+      const grant = values.web
+        ? await runWebFlow(io, client, connection, { open: !values["no-open"] })
+        : await deviceFlow(io, client, values.open === true);
       const token = grant.refresh_token ?? grant.access_token;
       const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
       const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
@@ -86,6 +100,13 @@ export const loginCommand: Command = {
     }
   },
 };
+
+async function deviceFlow(io: Io, client: OAuthAppClient, open: boolean) {
+  const device = await client.createDeviceCode();
+  io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
+  if (open) await offerInBrowser(io, device.verification_uri, true, true);
+  return waitWithProgress(io, client, device);
+}
 
 async function waitWithProgress(io: Io, client: OAuthAppClient, device: DeviceCode) {
   const waiting = (interval: number) => `Waiting for approval (checking every ${interval}s)`;
@@ -114,6 +135,9 @@ async function waitWithProgress(io: Io, client: OAuthAppClient, device: DeviceCo
 
 function describeLoginError(error: unknown): string {
   if (error instanceof PulumiConfigError) return error.message;
+  if (error instanceof WebFlowFailure) {
+    return error.oauthError === "access_denied" ? "the request was denied in the browser" : error.message;
+  }
   switch (error instanceof OAuthError ? error.code : undefined) {
     case "access_denied":
       return "the request was denied in the browser";
@@ -123,6 +147,8 @@ function describeLoginError(error: unknown): string {
       return "the app does not allow the device flow: enable it in the app's settings";
     case "incorrect_client_credentials":
       return "the client ID or secret is wrong";
+    case "bad_verification_code":
+      return "the server refused the code (used, expired, or its PKCE verifier did not match); run login again";
     default:
       return describeError(error);
   }

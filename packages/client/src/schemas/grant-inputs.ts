@@ -20,8 +20,16 @@ export const webFlowCodeInputSchema = z.strictObject(
     redirectUri: z
       .url({ error: "must be an absolute URL: the redirect_uri the authorization request used" })
       .optional(),
+    /** The PKCE verifier whose challenge the authorization request sent (see createPkcePair). */
+    codeVerifier: z
+      .string({ error: "must be a string (the PKCE code verifier from createPkcePair)" })
+      .regex(/^[A-Za-z0-9\-._~]{43,128}$/, {
+        error:
+          "must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636): the verifier from createPkcePair",
+      })
+      .optional(),
   },
-  { error: "pass an object { code, redirectUri? }" },
+  { error: "pass an object { code, redirectUri?, codeVerifier? }" },
 );
 export type WebFlowCodeInput = z.input<typeof webFlowCodeInputSchema>;
 

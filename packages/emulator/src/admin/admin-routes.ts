@@ -109,6 +109,7 @@ export function adminRoutes({
           permissions: input.permissions ?? service.catalogue.highestLevels(),
           expiringUserTokens: input.expiringUserTokens,
           deviceFlow: input.deviceFlow,
+          callbackUrls: input.callbackUrls,
           createdAt: clock.now(),
         });
         return {
@@ -121,6 +122,7 @@ export function adminRoutes({
             permissions: app.permissions,
             expiring_user_tokens: app.expiringUserTokens,
             device_flow: app.deviceFlow,
+            callback_urls: app.callbackUrls,
           },
         };
       },
@@ -229,7 +231,14 @@ export function adminRoutes({
         const user = authorizingUser(store, input.login, "WebFlowCode");
         return {
           status: 201,
-          body: { code: webFlowCodes.create(app.id, user.id, input.redirect_uri ?? null) },
+          body: {
+            code: webFlowCodes.create(
+              app.id,
+              user.id,
+              input.redirect_uri ?? null,
+              input.code_challenge ?? null,
+            ),
+          },
         };
       },
     },

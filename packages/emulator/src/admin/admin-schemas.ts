@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCallbackUrl } from "../pages/redirect-uri.js";
 import type { PermissionCatalogue } from "../permission-catalogue.js";
 import type { PermissionSet } from "../permissions.js";
 import { adminText } from "./admin-text.js";
@@ -30,6 +31,11 @@ export function newAppBody(catalogue: PermissionCatalogue) {
     expiringUserTokens: z.boolean().default(true),
     /** Whether the app may use the device flow. */
     deviceFlow: z.boolean().default(true),
+    /** The web flow's registered callback URLs (http or https), as an app's settings list them. */
+    callbackUrls: z
+      .array(adminText().refine(isCallbackUrl, "must be an absolute http(s) URL without a fragment"))
+      .max(10)
+      .default([]),
   });
 }
 
@@ -55,6 +61,11 @@ export const newWebFlowCodeBody = z.object({
   client_id: z.string(),
   login: z.string(),
   redirect_uri: z.string().optional(),
+  /** A PKCE S256 challenge: the exchange then needs its verifier, as after an authorize with PKCE. */
+  code_challenge: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be an S256 challenge: 43 base64url characters")
+    .optional(),
 });
 
 export const clockBody = z.object({ advanceSeconds: z.number().finite() });

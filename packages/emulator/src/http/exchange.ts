@@ -8,6 +8,10 @@ export interface Reply {
   body?: unknown;
   /** An `application/x-www-form-urlencoded` body, sent instead of JSON (the OAuth web-host endpoints). */
   form?: string;
+  /** A `text/html` page (the sign-in pages), sent instead of JSON. */
+  html?: string;
+  /** `Set-Cookie` values, one per cookie. */
+  cookies?: readonly string[];
   headers?: Record<string, string>;
 }
 

@@ -35,6 +35,23 @@ export function sendForm(
   sendText(res, requestId, status, "application/x-www-form-urlencoded", form, extraHeaders);
 }
 
+/**
+ * A page of the sign-in flow (or its stylesheet, when `extraHeaders` names another `content-type`);
+ * `cookies` become one `Set-Cookie` header each.
+ */
+export function sendHtml(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  html: string,
+  extraHeaders: Record<string, string> = {},
+  cookies: readonly string[] = [],
+): void {
+  const { "content-type": contentType, ...headers } = extraHeaders;
+  const mediaType = contentType?.split(";")[0] ?? "text/html";
+  sendText(res, requestId, status, mediaType, html, headers, cookies);
+}
+
 function sendText(
   res: ServerResponse,
   requestId: string,
@@ -42,9 +59,11 @@ function sendText(
   mediaType: string,
   payload: string,
   extraHeaders?: Record<string, string>,
+  cookies: readonly string[] = [],
 ): void {
   const headers = githubHeaders(requestId);
   if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
+  for (const cookie of cookies) headers.push("set-cookie", cookie);
   headers.push(
     "content-type",
     `${mediaType}; charset=utf-8`,

@@ -7,6 +7,7 @@ import type { EmulatorUrls } from "../render/urls.js";
 import type { Store } from "../store/store.js";
 import type { DeviceAuthorizations } from "./device-authorizations.js";
 import { DEVICE_CODE_LIFETIME_SECONDS } from "./device-authorizations.js";
+import { verifierMatches } from "./pkce.js";
 import type { WebFlowCodes } from "./web-flow-codes.js";
 
 const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
@@ -74,6 +75,11 @@ export class GrantService {
     const redirectUri = params.get("redirect_uri");
     if (redirectUri !== undefined && redirectUri !== entry.redirectUri)
       throw new OAuthError("redirect_uri_mismatch");
+    if (entry.codeChallenge !== null && !verifierMatches(entry.codeChallenge, params.get("code_verifier"))) {
+      // A wrong guess uses the code up: the verifier cannot be found by trying.
+      this.webFlowCodes.consume(code);
+      throw new OAuthError("bad_verification_code");
+    }
     const user = this.store.findAccountById(entry.userId);
     if (!user) throw new OAuthError("bad_verification_code");
     this.webFlowCodes.consume(code);

@@ -8,6 +8,8 @@ export interface WebFlowCode {
   appId: number;
   userId: number;
   redirectUri: string | null;
+  /** The PKCE `code_challenge` (S256) the authorization request carried, if any. */
+  codeChallenge: string | null;
   expiresAt: number;
 }
 
@@ -20,7 +22,12 @@ export class WebFlowCodes {
 
   constructor(private readonly clock: Clock) {}
 
-  create(appId: number, userId: number, redirectUri: string | null): string {
+  create(
+    appId: number,
+    userId: number,
+    redirectUri: string | null,
+    codeChallenge: string | null = null,
+  ): string {
     const now = this.clock.now();
     for (const [hash, entry] of this.#byHash) if (entry.expiresAt <= now) this.#byHash.delete(hash);
     const code = newWebFlowCode();
@@ -28,6 +35,7 @@ export class WebFlowCodes {
       appId,
       userId,
       redirectUri,
+      codeChallenge,
       expiresAt: now + WEB_FLOW_CODE_LIFETIME_MS,
     });
     return code;

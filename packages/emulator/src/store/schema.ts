@@ -1,4 +1,4 @@
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const TOKENS_TABLE = `
 CREATE TABLE IF NOT EXISTS tokens (
@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS apps (
   permissions TEXT NOT NULL,
   expiring_user_tokens INTEGER NOT NULL DEFAULT 1,
   device_flow INTEGER NOT NULL DEFAULT 1,
+  callback_urls TEXT NOT NULL DEFAULT '[]',
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS installations (
@@ -74,10 +75,17 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_by_app_user ON refresh_tokens (app_id,
 export const MIGRATE_1_TO_2 = `
 ALTER TABLE apps ADD COLUMN expiring_user_tokens INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE apps ADD COLUMN device_flow INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE apps ADD COLUMN callback_urls TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE tokens RENAME TO tokens_v1;
 DROP INDEX IF EXISTS tokens_by_app_user;
 ${TOKENS_TABLE}
 INSERT INTO tokens SELECT * FROM tokens_v1;
 DROP TABLE tokens_v1;
-UPDATE meta SET value = '2' WHERE key = 'schema_version';
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+`;
+
+/** Brings a version-2 data file to version 3: apps gain their (empty) list of web-flow callback URLs. */
+export const MIGRATE_2_TO_3 = `
+ALTER TABLE apps ADD COLUMN callback_urls TEXT NOT NULL DEFAULT '[]';
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 `;

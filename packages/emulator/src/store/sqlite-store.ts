@@ -11,7 +11,7 @@ import type {
   TokenRecord,
 } from "../model.js";
 import { forgetHolder, lockDataFile } from "./data-file-lock.js";
-import { MIGRATE_1_TO_2, SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { MIGRATE_1_TO_2, MIGRATE_2_TO_3, SCHEMA, SCHEMA_VERSION } from "./schema.js";
 import type { IssuedPair, NewAccount, NewApp, NewInstallation, Store, TokenRotation } from "./store.js";
 
 type Row = Record<string, unknown>;
@@ -35,6 +35,7 @@ function toApp(row: Row): App {
     permissions: JSON.parse(String(row.permissions)),
     expiringUserTokens: Number(row.expiring_user_tokens) === 1,
     deviceFlow: Number(row.device_flow) === 1,
+    callbackUrls: JSON.parse(String(row.callback_urls ?? "[]")),
     createdAt: Number(row.created_at),
   };
 }
@@ -117,6 +118,7 @@ export class SqliteStore implements Store {
     this.#run("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
     const version = this.#get("SELECT value FROM meta WHERE key = 'schema_version'");
     if (Number(version?.value) === 1) this.#transaction(() => this.#db.exec(MIGRATE_1_TO_2));
+    else if (Number(version?.value) === 2) this.#transaction(() => this.#db.exec(MIGRATE_2_TO_3));
     for (const row of this.#all("SELECT * FROM tokens")) {
       const token = toToken(row);
       this.#tokensByHash.set(token.hashedToken, token);
@@ -185,6 +187,10 @@ export class SqliteStore implements Store {
     return account;
   }
 
+  listUsers(): Account[] {
+    return this.#all("SELECT * FROM accounts WHERE type = 'User' ORDER BY login").map(toAccount);
+  }
+
   listRepositories(accountId: number): Repository[] {
     return this.#all("SELECT * FROM repositories WHERE account_id = ? ORDER BY id", accountId).map((row) => ({
       id: Number(row.id),
@@ -195,8 +201,8 @@ export class SqliteStore implements Store {
 
   createApp(input: NewApp): App {
     const id = this.#run(
-      `INSERT INTO apps (name, slug, client_id, secret_hash, permissions, expiring_user_tokens, device_flow, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO apps (name, slug, client_id, secret_hash, permissions, expiring_user_tokens, device_flow, callback_urls, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       input.name,
       input.slug,
       input.clientId,
@@ -204,6 +210,7 @@ export class SqliteStore implements Store {
       JSON.stringify(input.permissions),
       input.expiringUserTokens ? 1 : 0,
       input.deviceFlow ? 1 : 0,
+      JSON.stringify(input.callbackUrls),
       input.createdAt,
     );
     return { id, ...input };
@@ -216,6 +223,12 @@ export class SqliteStore implements Store {
     const app = row && toApp(row);
     if (app) this.#appsByClientId.set(clientId, app);
     return app;
+  }
+
+  findAppById(id: number): App | undefined {
+    for (const app of this.#appsByClientId.values()) if (app.id === id) return app;
+    const row = this.#get("SELECT client_id FROM apps WHERE id = ?", id);
+    return row && this.findAppByClientId(String(row.client_id));
   }
 
   replaceAppSecret(appId: number, secretHash: string): void {

@@ -38,10 +38,13 @@ export interface Store {
   createAccount(input: NewAccount): Account;
   findAccountByLogin(login: string): Account | undefined;
   findAccountById(id: number): Account | undefined;
+  /** Every account of type User, by login: whom the sign-in page offers. */
+  listUsers(): Account[];
   listRepositories(accountId: number): Repository[];
 
   createApp(input: NewApp): App;
   findAppByClientId(clientId: string): App | undefined;
+  findAppById(id: number): App | undefined;
   /** Replaces the app's client secret: the old one stops authenticating. */
   replaceAppSecret(appId: number, secretHash: string): void;
 
