@@ -1,6 +1,7 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
 export {
   AuthenticationError,
+  ConfigurationError,
   ForbiddenError,
   GhesOAuthError,
   type GhesOAuthErrorOptions,
@@ -15,6 +16,7 @@ export {
   type OAuthErrorCode,
   RateLimitError,
   ResponseShapeError,
+  ResponseTooLargeError,
   ServerError,
   type ShapeIssue,
   TransportError,
@@ -39,7 +41,10 @@ export {
 export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export {
   createRequestContext,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
 } from "./request/create-request-context.js";
 export type { RequestContext, WebEndpoint } from "./request/request-context.js";
