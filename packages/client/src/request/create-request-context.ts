@@ -1,5 +1,5 @@
 import { normalizeBaseUrl } from "../base-url.js";
-import { proxyForOrigin } from "../proxy-for-origin.js";
+import { checkedProxyForOrigin } from "../checked-proxy.js";
 import { createDispatcher, type DispatcherSettings } from "../create-dispatcher.js";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import type { OAuthAppClientOptions } from "../options.js";
@@ -110,7 +110,7 @@ export function createRequestContext(
  * http:// through a proxy) is refused now, by the constructor, rather than at that first grant.
  */
 function lazyWebDispatcher(settings: DispatcherSettings): WebDispatcher {
-  const proxy = proxyForOrigin(settings.origin, settings.env);
+  const proxy = checkedProxyForOrigin(settings.origin, settings.env);
   if (proxy !== undefined && !settings.origin.startsWith("https:")) {
     throw new InvalidInputError([
       {
