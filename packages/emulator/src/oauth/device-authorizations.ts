@@ -7,12 +7,13 @@ const DEVICE_POLL_INTERVAL_SECONDS = 5;
 /** How much a `slow_down` adds to the interval. */
 const SLOW_DOWN_STEP_SECONDS = 5;
 /**
- * Unexpired, unused device codes one app may hold. GitHub's device-flow documentation ("Rate limits
- * for the device flow", docs.github.com .../authorizing-oauth-apps#rate-limits-for-the-device-flow)
- * limits an application to 50 user-code submissions an hour and answers a flow asked too often with
- * the `slow_down` error ("Too many requests have been made in the same timeframe."); GitHub answers a
- * flood of `POST /login/device/code` the same way. The emulator refuses a 51st pending code per app
- * likewise (HTTP 200, `error=slow_down`) until one is used or expires.
+ * Unexpired, unused device codes one app may hold. GitHub's "Authorizing OAuth apps" page, section
+ * "Rate limits for the device flow", documents "a rate limit of 50 submissions in an hour per
+ * application" for codes entered in the browser, and `slow_down` ("Too many requests have been made in
+ * the same timeframe.") as the answer to device-flow requests made too often; GitHub answers a device
+ * flow started too often with that same `slow_down` (seen by `gh auth login`, cli/cli#9370). So the
+ * emulator keeps 50 pending codes per app and answers the 51st request `slow_down` (HTTP 200, as every
+ * OAuth error) until one is used or expires.
  */
 export const MAX_PENDING_DEVICE_CODES_PER_APP = 50;
 
