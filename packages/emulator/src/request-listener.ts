@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError, notFound, payloadTooLarge } from "./errors.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
-import { hasAdminToken } from "./http/admin-access.js";
+import { adminAuthenticationRequired, hasAdminToken } from "./http/admin-access.js";
 import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
@@ -15,19 +15,6 @@ import type { RequestLog, RequestLogEntry } from "./request-log.js";
 
 const API_PREFIX = "/api/v3";
 const ADMIN_PREFIX = "/_emulator/";
-
-function adminAuthenticationRequired(): Reply {
-  return {
-    status: 401,
-    body: {
-      message:
-        "Requires authentication: this emulator's admin API takes Authorization: Bearer <admin token> " +
-        "(the token it printed at start, or the one given with --admin-token)",
-      documentation_url: DOCUMENTATION_URLS.root,
-    },
-    headers: { "www-authenticate": 'Bearer realm="ghes-oauth-emulator admin"' },
-  };
-}
 /** The OAuth endpoints live on the web host, at the origin root (never under /api/v3). */
 const WEB_PREFIX = "/login/";
 

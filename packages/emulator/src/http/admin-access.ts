@@ -1,5 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
+import { DOCUMENTATION_URLS } from "./documentation-urls.js";
+import type { Reply } from "./exchange.js";
 
 /** The environment variable the bin and EmulatorAdmin read an admin token from. */
 export const ADMIN_TOKEN_VARIABLE = "GHES_OAUTH_EMULATOR_ADMIN_TOKEN";
@@ -27,4 +29,18 @@ export function hasAdminToken(authorization: string | undefined, token: string):
   const given = Buffer.from(match[1] as string);
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The answer to an admin request without the right token: 401, as GitHub answers missing credentials. */
+export function adminAuthenticationRequired(): Reply {
+  return {
+    status: 401,
+    body: {
+      message:
+        "Requires authentication: this emulator's admin API takes Authorization: Bearer <admin token> " +
+        "(the token it printed at start, or the one given with --admin-token)",
+      documentation_url: DOCUMENTATION_URLS.root,
+    },
+    headers: { "www-authenticate": 'Bearer realm="ghes-oauth-emulator admin"' },
+  };
 }
