@@ -7,17 +7,17 @@ describe("classifyText", () => {
   it("numbers lines from 1, skips blanks and # comments, trims, and never quotes a malformed line", () => {
     const token = `ghu_${"a".repeat(36)}`;
     const lines = classifyText(
-      `# header\n\n  ${token}\r\nghu_ab cd\nghu_short\n${"x".repeat(256)}\n"quoted",\n`,
+      `# header\n\n  ${token}\r\nghu_ab cd\nghu_short\n${"x".repeat(1025)}\n"quoted",\n`,
     );
     expect(lines).toEqual([
       { line: 3, kind: "token", token, fingerprint: fingerprint(token) },
       { line: 4, kind: "malformed", reason: "contains whitespace; put one token per line" },
       { line: 5, kind: "malformed", reason: "too short for a GitHub token (9 characters)" },
-      { line: 6, kind: "malformed", reason: "too long for a GitHub token (256 characters)" },
+      { line: 6, kind: "malformed", reason: "too long for a GitHub token (1025 characters)" },
       {
         line: 7,
         kind: "malformed",
-        reason: "contains characters a GitHub token never has (only letters, digits and _)",
+        reason: "contains characters a GitHub token never has (only letters, digits, _, - and .)",
       },
     ]);
   });

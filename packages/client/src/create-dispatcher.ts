@@ -1,7 +1,7 @@
 import { rootCertificates } from "node:tls";
 import { type Dispatcher, Pool, ProxyAgent } from "undici";
+import { checkedProxyForOrigin } from "./checked-proxy.js";
 import { InvalidInputError } from "./errors.js";
-import { proxyForOrigin } from "./proxy-for-origin.js";
 
 export interface DispatcherSettings {
   readonly origin: string;
@@ -16,7 +16,7 @@ export interface DispatcherSettings {
  * The dispatcher a client owns for one origin: a keep-alive Pool, or a ProxyAgent when the
  * environment's proxy applies to that origin (see proxyForOrigin: never for loopback).
  * @throws InvalidInputError for plain http:// through a proxy: the proxy would read the Basic
- *   credentials (and the request body) in clear text.
+ *   credentials (and the request body) in clear text. ConfigurationError for an unusable proxy URL.
  */
 export function createDispatcher(settings: DispatcherSettings): Dispatcher {
   const connect = {
@@ -24,7 +24,7 @@ export function createDispatcher(settings: DispatcherSettings): Dispatcher {
     // `ca` replaces Node's trust store, so the default roots are passed along with the extra ones.
     ...(settings.ca ? { ca: [...rootCertificates, ...settings.ca] } : {}),
   };
-  const proxy = proxyForOrigin(settings.origin, settings.env);
+  const proxy = checkedProxyForOrigin(settings.origin, settings.env);
   if (proxy === undefined) return new Pool(settings.origin, { connect, pipelining: 1 });
   const url = new URL(settings.origin);
   if (url.protocol !== "https:") {

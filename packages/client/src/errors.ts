@@ -279,14 +279,56 @@ export class ResponseShapeError extends GhesOAuthError {
     requestId: string | undefined,
     issues: ShapeIssue[],
     redactor?: Redactor,
+    extra: object = {},
   ) {
     const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
     const suffix = requestId ? ` (request id ${requestId})` : "";
     super(
       `${describeRequest(request)} returned ${status} with an unexpected body: ${list}${suffix}`,
-      { status, method: request.method, route: request.route, requestId, issues },
+      { status, method: request.method, route: request.route, requestId, issues, ...extra },
       { redactor },
     );
+  }
+}
+
+/**
+ * A response body (any status, error bodies too) larger than the client's `maxResponseBytes`. The
+ * client stopped reading at the limit, or before reading when `content-length` announced more, and
+ * closed the connection: nothing past the limit was buffered.
+ */
+export class ResponseTooLargeError extends ResponseShapeError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was passed (the client's `maxResponseBytes`). */
+  declare readonly limitBytes: number;
+
+  constructor(
+    request: RequestDescription,
+    status: number,
+    requestId: string | undefined,
+    limitBytes: number,
+    redactor?: Redactor,
+  ) {
+    const issue = {
+      path: "(body)",
+      message:
+        `is larger than the client's limit of ${limitBytes} bytes; the client stopped reading it ` +
+        "(raise maxResponseBytes if the server's answers really are that large)",
+    };
+    super(request, status, requestId, [issue], redactor, { limitBytes });
+  }
+}
+
+/**
+ * The client's configuration (its options or the environment it reads, such as `HTTPS_PROXY`) is
+ * unusable. Thrown by the constructor, before any request. `variable` names the environment
+ * variable at fault, when one is; the message never holds credentials from it.
+ */
+export class ConfigurationError extends GhesOAuthError {
+  override name = "ConfigurationError";
+  declare readonly variable: string | undefined;
+
+  constructor(message: string, variable: string | undefined) {
+    super(message, { variable });
   }
 }
 
@@ -300,6 +342,8 @@ export class TransportError extends GhesOAuthError {
   declare readonly code: string;
   declare readonly method: string;
   declare readonly route: string;
+  /** `host[:port]` the request went to, when the error is about that host (e.g. `REQUEST_TIMEOUT`). */
+  declare readonly host: string | undefined;
 
   constructor(
     request: RequestDescription,
@@ -307,10 +351,11 @@ export class TransportError extends GhesOAuthError {
     detail: string,
     cause: unknown,
     redactor?: Redactor,
+    host?: string,
   ) {
     super(
       `${describeRequest(request)} failed: ${detail}`,
-      { code, method: request.method, route: request.route },
+      { code, method: request.method, route: request.route, host },
       { redactor, cause },
     );
   }

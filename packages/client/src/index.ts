@@ -2,6 +2,7 @@ export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.j
 export { DEFAULT_RENEW_BEFORE, DURATION_FORMAT, parseDurationSeconds } from "./duration.js";
 export {
   AuthenticationError,
+  ConfigurationError,
   ForbiddenError,
   GhesOAuthError,
   type GhesOAuthErrorOptions,
@@ -16,6 +17,7 @@ export {
   type OAuthErrorCode,
   RateLimitError,
   ResponseShapeError,
+  ResponseTooLargeError,
   ServerError,
   type ShapeIssue,
   TransportError,
@@ -41,7 +43,10 @@ export type { CallOptions, OAuthAppClientOptions } from "./options.js";
 export { createPkcePair, type PkcePair, pkceChallengeOf } from "./pkce.js";
 export {
   createRequestContext,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
 } from "./request/create-request-context.js";
 export type { RequestContext, WebEndpoint } from "./request/request-context.js";

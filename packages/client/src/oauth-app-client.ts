@@ -35,7 +35,10 @@ export class OAuthAppClient {
     }
   }
 
-  /** @throws InvalidInputError when an option is missing or invalid (e.g. plain http:// to a remote host). */
+  /**
+   * @throws InvalidInputError when an option is missing or invalid (e.g. plain http:// to a remote host);
+   *   ConfigurationError when the environment's proxy setting (`HTTPS_PROXY`, ...) is not a usable URL.
+   */
   constructor(options: OAuthAppClientOptions) {
     const { context, ownsDispatcher } = createRequestContext(options);
     this.#context = context;

@@ -14,8 +14,26 @@ export interface OAuthAppClientOptions {
   readonly clientId: string;
   /** The app's client secret (the Basic auth password). Sent with every request. */
   readonly clientSecret: string;
-  /** Limit for waiting for the response headers, and separately for the body. Default 30 s. */
+  /**
+   * Limit of each wait on the connection: connecting, the response headers, and each gap between two
+   * body chunks. Default 30 s. A server that keeps sending a byte now and then never passes it: see
+   * requestTimeoutMs for the deadline of the whole response.
+   */
   readonly timeoutMs?: number;
+  /** Deadline of one attempt, from sending the request to the last byte of the answer. Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Deadline of a whole call: every attempt and every wait between retries. A retry that could not
+   * finish in time is not started; the last error is thrown instead. Default 90 s.
+   */
+  readonly totalTimeoutMs?: number;
+  /**
+   * The most bytes of a response body the client reads (error bodies too). GitHub's answers here are a
+   * few KB; a larger body is refused with ResponseTooLargeError and never buffered. Default 1 MiB.
+   */
+  readonly maxResponseBytes?: number;
+  /** Aborts every call of this client (in flight and future) when it fires, e.g. on shutdown. */
+  readonly signal?: AbortSignal;
   /** Default `ghes-oauth-client/<version>`. */
   readonly userAgent?: string;
   /** Extra CA certificates (PEM) for a GHES behind a private CA; added to Node's default roots. */
@@ -39,5 +57,6 @@ export interface OAuthAppClientOptions {
 
 /** Per-call options, accepted by every method. */
 export interface CallOptions {
+  /** Aborts this call: the request in flight, or the wait before a retry. Rejects with TransportError `ABORT_ERR`. */
   readonly signal?: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import { OAuthError } from "./errors.js";
 import { exchangeDeviceCode } from "./operations.js";
+import { combineSignals } from "./request/call-budget.js";
 import { formEncoded } from "./request/form-encoded.js";
 import { ACCESS_TOKEN_ROUTE } from "./request/oauth-route.js";
 import type { RequestContext } from "./request/request-context.js";
@@ -35,25 +36,32 @@ export async function waitForDeviceAuthorization(
     onPending,
   } = validateInput(deviceWaitOptionsSchema, options, "options");
   const redactor = context.redactor.with(code, formEncoded(code));
+  const outer = combineSignals(context.deadlines.signal, signal);
   const deadline = Date.now() + expiresIn * 1000;
   let interval = initialInterval;
   for (let attempt = 0; ; ) {
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) throw expired(expiresIn);
     try {
-      await sleep(Math.min(interval * 1000, remainingMs), signal);
+      await sleep(Math.min(interval * 1000, remainingMs), outer);
     } catch (error) {
-      throw toTransportError(ACCESS_TOKEN_ROUTE, error, redactor, signal);
+      throw toTransportError(ACCESS_TOKEN_ROUTE, error, redactor, outer);
     }
     if (Date.now() >= deadline) throw expired(expiresIn);
+    // A poll may not outlive the code: a server that stalls it past expiry ends the wait as expired.
+    const expiry = new AbortController();
+    const timer = setTimeout(() => expiry.abort(), Math.max(1, deadline - Date.now()));
     try {
-      return await exchangeDeviceCode(context, code, { signal });
+      return await exchangeDeviceCode(context, code, { signal: combineSignals(outer, expiry.signal) });
     } catch (error) {
+      if (expiry.signal.aborted && !outer?.aborted) throw expired(expiresIn);
       if (!(error instanceof OAuthError)) throw error;
       if (error.code === "slow_down") interval = error.interval ?? interval + SLOW_DOWN_STEP_SECONDS;
       else if (error.code !== "authorization_pending") throw error;
       attempt++;
       onPending?.({ attempt, interval });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

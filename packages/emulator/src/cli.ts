@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from "@ghes-oauth/github-contract";
+import { bannerLines } from "./banner.js";
+import { ADMIN_TOKEN_VARIABLE } from "./http/admin-access.js";
 import { PermissionCatalogue } from "./permission-catalogue.js";
 import { readTlsFiles, startEmulator } from "./server.js";
 
@@ -9,7 +11,11 @@ A local GitHub Enterprise Server "OAuth Apps" token API (9 endpoints) with an ad
 
 Options:
   --port <n>           TCP port (default: a free port)
-  --host <addr>        interface to bind (default: 127.0.0.1; the admin API has no auth)
+  --host <addr>        interface to bind (default: 127.0.0.1). Beyond loopback (0.0.0.0, ::, a LAN
+                       address) the admin API /_emulator requires an admin token
+  --admin-token <t>    require Authorization: Bearer <t> on /_emulator (also on loopback); default:
+                       GHES_OAUTH_EMULATOR_ADMIN_TOKEN, else one generated and printed for a
+                       non-loopback --host, else none (open admin API on loopback)
   --data-file <path>   keep all state in this SQLite file (default: in memory)
   --api-version <v>    the GitHub API description whose scoped-token permissions are served:
                        ${API_VERSIONS.join(", ")} (default: ${DEFAULT_API_VERSION})
@@ -18,8 +24,11 @@ Options:
   --quiet              no access log
   -h, --help           show this help
 
-The first line printed is the API URL, e.g. http://127.0.0.1:8080/api/v3; the second names the API
-version served and its permission count.`;
+The first line printed is the API URL a client on this machine can use, e.g.
+http://127.0.0.1:8080/api/v3. For a wildcard --host a line says where it really listens
+(http://0.0.0.0:PORT/api/v3, http://[::]:PORT/api/v3) and how others reach it; a generated admin token
+is printed once ("admin token: ..."); the last line names the API version served and its permission
+count.`;
 
 function fail(message: string): never {
   process.stderr.write(`ghes-oauth-emulator: ${message}\n\n${HELP}\n`);
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        "admin-token": { type: "string" },
         "data-file": { type: "string" },
         "api-version": { type: "string" },
         "tls-cert": { type: "string" },
@@ -61,9 +71,16 @@ async function main(): Promise<void> {
   const apiVersion = values["api-version"] ?? DEFAULT_API_VERSION;
   if (!isApiVersion(apiVersion)) fail(`--api-version must be one of ${API_VERSIONS.join(", ")}`);
 
+  const adminToken = values["admin-token"] ?? (process.env[ADMIN_TOKEN_VARIABLE] || undefined);
+  if (adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(adminToken))
+    fail(
+      "--admin-token (or GHES_OAUTH_EMULATOR_ADMIN_TOKEN) must be at least 16 printable characters without spaces",
+    );
+
   const emulator = await startEmulator({
     port,
     host: values.host,
+    adminToken,
     dataFile: values["data-file"],
     apiVersion,
     tls:
@@ -72,9 +89,8 @@ async function main(): Promise<void> {
         : undefined,
     log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
-  process.stdout.write(`${emulator.apiUrl}\n`);
   const { names } = new PermissionCatalogue(emulator.apiVersion);
-  process.stdout.write(`API version ${emulator.apiVersion}: ${names.length} scoped-token permissions\n`);
+  process.stdout.write(`${bannerLines(emulator, adminToken !== undefined, names.length).join("\n")}\n`);
 
   const shutdown = () => {
     emulator.close().then(

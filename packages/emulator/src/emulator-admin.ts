@@ -1,5 +1,6 @@
 import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
 import type { FaultConfig } from "./faults/fault-config.js";
+import { ADMIN_TOKEN_VARIABLE } from "./http/admin-access.js";
 import type { RequestLogEntry } from "./request-log.js";
 
 export interface EmulatedAccount {
@@ -62,15 +63,20 @@ export interface LiveToken {
 export class EmulatorAdmin {
   readonly #origin: string;
   readonly #dispatcher: unknown;
+  readonly #headers: Record<string, string>;
 
   /**
    * @param url the emulator's origin or API URL, e.g. `http://127.0.0.1:PORT` or `.../api/v3`.
    * @param options.dispatcher an undici Dispatcher for the requests, e.g. an Agent trusting the CA of an
    *   emulator serving HTTPS with a private certificate.
+   * @param options.adminToken sent as `Authorization: Bearer <token>`: the emulator requires it beyond
+   *   loopback (see startEmulator's adminToken). Default: `GHES_OAUTH_EMULATOR_ADMIN_TOKEN`, if set.
    */
-  constructor(url: string, options: { dispatcher?: unknown } = {}) {
+  constructor(url: string, options: { dispatcher?: unknown; adminToken?: string | undefined } = {}) {
     this.#origin = new URL(url).origin;
     this.#dispatcher = options.dispatcher;
+    const token = options.adminToken ?? process.env[ADMIN_TOKEN_VARIABLE];
+    this.#headers = token ? { authorization: `Bearer ${token}` } : {};
   }
 
   /** The emulator's API URL (`<origin>/api/v3`), where clients send the token API calls. */
@@ -175,7 +181,7 @@ export class EmulatorAdmin {
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const init = {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? this.#headers : { ...this.#headers, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       // Node's fetch takes undici's dispatcher option; the DOM RequestInit type does not know it.
       ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),

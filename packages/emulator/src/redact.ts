@@ -2,8 +2,11 @@ import { percentDecodeFully } from "./percent-decode.js";
 
 const REDACTED = "REDACTED";
 
-/** Anything shaped like a GitHub token or an app secret: prefixed tokens, and hex runs of 40 or more. */
-const TOKEN_SHAPED = /(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]+|[0-9a-f]{40,}/gi;
+/**
+ * Anything shaped like a GitHub token or an app secret: prefixed tokens of any length (the JWT-shaped
+ * `ghs_` installation tokens bring dots and base64url's `-`), and hex runs of 40 or more.
+ */
+const TOKEN_SHAPED = /(?:gh[pousr]_|github_pat_)[A-Za-z0-9_.-]+|[0-9a-f]{40,}/gi;
 /** Path segments after which the path-style routes carry a token (matched case-insensitively). */
 const TOKEN_SEGMENTS = new Set(["token", "tokens", "grant", "grants"]);
 /** A segment after `token` that is a route word, not a credential: `/token/scoped`. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError, notFound, payloadTooLarge } from "./errors.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
+import { adminAuthenticationRequired, hasAdminToken } from "./http/admin-access.js";
 import { lingerOnClose } from "./http/close-after-answer.js";
 import { DOCUMENTATION_URLS } from "./http/documentation-urls.js";
 import { bodyReceived, Exchange, matchRoute, type Reply, type Route } from "./http/exchange.js";
@@ -34,6 +35,8 @@ export interface ListenerDependencies {
   faults: FaultInjector;
   requestLog: RequestLog;
   log: ((line: string) => void) | undefined;
+  /** Required as `Authorization: Bearer <token>` on /_emulator/*; undefined leaves the admin API open. */
+  adminToken?: string | undefined;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createRequestListener({
   faults,
   requestLog,
   log,
+  adminToken,
 }: ListenerDependencies) {
   async function answer(exchange: Exchange, routes: readonly Route[]): Promise<void> {
     const { req, requestId } = exchange;
@@ -121,7 +125,12 @@ export function createRequestListener({
 
     // Refused before anything else, routing and faults included: the body is never read.
     if (declaresOversizedBody(req)) return send(exchange, tooLargeReply());
-    if (isAdmin) return answer(exchange, adminRoutes);
+    if (isAdmin) {
+      if (adminToken !== undefined && !hasAdminToken(req.headers.authorization, adminToken)) {
+        return send(exchange, adminAuthenticationRequired());
+      }
+      return answer(exchange, adminRoutes);
+    }
 
     const fault = faults.decide(req.method ?? "GET", pathname);
     // Unref'd: a pending delay must not keep a closed emulator's process alive.

@@ -8,6 +8,7 @@ import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
+import { resolveAdminToken } from "./http/admin-access.js";
 import { declaresOversizedBody } from "./http/read-body.js";
 import { DeviceAuthorizations } from "./oauth/device-authorizations.js";
 import { GrantService } from "./oauth/grant-service.js";
@@ -32,10 +33,16 @@ export interface EmulatorOptions {
   /** TCP port; 0 or omitted picks a free one. */
   port?: number;
   /**
-   * Interface to bind; 127.0.0.1 by default. The /_emulator admin API has no authentication, so bind
-   * elsewhere only on a network you trust.
+   * Interface to bind; 127.0.0.1 by default. Beyond loopback (`0.0.0.0`, `::`, a LAN address) the
+   * /_emulator admin API, which mints live user tokens, requires an admin token (see adminToken).
    */
   host?: string;
+  /**
+   * Required as `Authorization: Bearer <token>` on every /_emulator request. Default: none on a
+   * loopback host (the admin API is open to this machine), a generated one on any other host (read
+   * it from the running emulator's `adminToken`).
+   */
+  adminToken?: string;
   /** SQLite file holding all state (created if missing); in memory when omitted. */
   dataFile?: string;
   /** Serve HTTPS with this certificate and key. */
@@ -60,6 +67,16 @@ export interface RunningEmulator {
   port: number;
   /** The API version served, e.g. `ghes-3.19`. */
   apiVersion: ApiVersion;
+  /**
+   * The token the admin API requires (`Authorization: Bearer <token>`), given or generated; undefined
+   * when the admin API is open (a loopback host without a token given).
+   */
+  adminToken: string | undefined;
+  /**
+   * Where the server really listens, e.g. `http://0.0.0.0:PORT` or `http://[::]:PORT`; `url` is the
+   * same place as a client reaches it (a wildcard bind is reached over loopback on this machine).
+   */
+  listenUrl: string;
   close(): Promise<void>;
 }
 
@@ -75,6 +92,10 @@ function urlHost(host: string): string {
 /** Starts an emulator and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
+  if (options.adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(options.adminToken)) {
+    throw new Error("adminToken must be at least 16 printable characters without spaces");
+  }
+  const adminToken = resolveAdminToken(host, options.adminToken);
   const catalogue = new PermissionCatalogue(options.apiVersion ?? DEFAULT_API_VERSION);
   const store = new SqliteStore(options.dataFile ?? ":memory:");
   const clock = createClock(store.clockOffsetMs(), (offset) => store.setClockOffsetMs(offset));
@@ -95,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     requestLog,
     log: options.log,
+    adminToken,
   });
   // Clients date token expiry from the `Date` header (Octokit does): it follows the emulator's clock.
   const listenerOnEmulatorTime: typeof listener = (req, res) => {
@@ -125,8 +147,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw error;
   });
 
-  const port = (server.address() as AddressInfo).port;
-  urls.origin = `${options.tls ? "https" : "http"}://${urlHost(host)}:${port}`;
+  const { port, address } = server.address() as AddressInfo;
+  const scheme = options.tls ? "https" : "http";
+  urls.origin = `${scheme}://${urlHost(host)}:${port}`;
   urls.apiUrl = `${urls.origin}${API_PREFIX}`;
 
   let closing: Promise<void> | undefined;
@@ -135,6 +158,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: urls.origin,
     port,
     apiVersion: catalogue.version,
+    adminToken,
+    listenUrl: `${scheme}://${address.includes(":") ? `[${address}]` : address}:${port}`,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {

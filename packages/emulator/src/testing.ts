@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
+import { ADMIN_TOKEN_LINE_PREFIX, READY_LINE_PREFIX } from "./banner.js";
 import {
   type EmulatedAccount,
   type EmulatedApp,
@@ -9,6 +10,7 @@ import {
   EmulatorAdmin,
   type IssuedUserToken,
 } from "./emulator-admin.js";
+import { ADMIN_TOKEN_VARIABLE } from "./http/admin-access.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server.js";
 
 /**
@@ -141,7 +143,10 @@ export async function startSeededEmulator(
   const { world: worldOptions, adminDispatcher, ...emulatorOptions } = options;
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1", ...emulatorOptions });
   try {
-    const admin = new EmulatorAdmin(emulator.apiUrl, { dispatcher: adminDispatcher });
+    const admin = new EmulatorAdmin(emulator.apiUrl, {
+      dispatcher: adminDispatcher,
+      adminToken: emulator.adminToken,
+    });
     const world = await seedWorld(admin, worldOptions);
     return { ...world, emulator, apiUrl: emulator.apiUrl, close: () => emulator.close() };
   } catch (error) {
@@ -153,20 +158,50 @@ export async function startSeededEmulator(
 /** An emulator in a child process of its own, started through the bin (benchmarks keep its CPU apart). */
 export interface EmulatorProcess {
   apiUrl: string;
+  /** The admin token it requires (given, or generated for a non-loopback `--host`); undefined when open. */
+  adminToken: string | undefined;
+  /** An admin client for it, sending the admin token: pass it to seedWorld. */
+  admin: EmulatorAdmin;
   child: ChildProcess;
+  /** Every line it printed on stdout up to its ready line. */
+  banner: string[];
   stop(): void;
 }
 
-/** Starts `ghes-oauth-emulator --port 0 --quiet [args]` and resolves with the API URL it prints. */
-export async function startEmulatorProcess(args: readonly string[] = []): Promise<EmulatorProcess> {
+/**
+ * Starts `ghes-oauth-emulator --port 0 --quiet [args]` and resolves with the API URL it prints (and
+ * the admin token, which goes to the child through its environment, never its arguments).
+ */
+export async function startEmulatorProcess(
+  args: readonly string[] = [],
+  options: { readonly adminToken?: string } = {},
+): Promise<EmulatorProcess> {
   const bin = fileURLToPath(new URL("../bin/ghes-oauth-emulator.js", import.meta.url));
+  const env = { ...process.env };
+  delete env[ADMIN_TOKEN_VARIABLE];
+  if (options.adminToken !== undefined) env[ADMIN_TOKEN_VARIABLE] = options.adminToken;
   const child = spawn(process.execPath, [bin, "--port", "0", "--quiet", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
+    env,
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    lines.once("line", resolve);
+  const banner: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    lines.on("line", (line) => {
+      banner.push(line);
+      if (line.startsWith(READY_LINE_PREFIX)) resolve();
+    });
     child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  return { apiUrl: apiUrl.trim(), child, stop: () => child.kill("SIGTERM") };
+  const apiUrl = (banner[0] ?? "").trim();
+  const printed = banner.find((line) => line.startsWith(ADMIN_TOKEN_LINE_PREFIX));
+  const adminToken = options.adminToken ?? printed?.slice(ADMIN_TOKEN_LINE_PREFIX.length).split(" ")[0];
+  return {
+    apiUrl,
+    adminToken,
+    admin: new EmulatorAdmin(apiUrl, { adminToken }),
+    child,
+    banner,
+    stop: () => child.kill("SIGTERM"),
+  };
 }

@@ -1,8 +1,12 @@
-import { InvalidInputError, OAuthAppClient } from "@ghes-oauth/client";
+import { ConfigurationError, InvalidInputError, OAuthAppClient } from "@ghes-oauth/client";
 import { UsageError } from "../usage-error.js";
 import type { Connection } from "./connection.js";
 
-/** The client for a resolved connection; an option the client refuses (e.g. http:// to a remote host) is a usage error. */
+/**
+ * The client for a resolved connection. An option the client refuses (e.g. http:// to a remote host)
+ * or an unusable environment (an unparsable HTTPS_PROXY) is a usage error; the client's messages
+ * never carry the proxy's credentials.
+ */
 export function createClient(connection: Connection): OAuthAppClient {
   try {
     return new OAuthAppClient(connection);
@@ -13,6 +17,7 @@ export function createClient(connection: Connection): OAuthAppClient {
           .map((issue) => `${issue.path === "baseUrl" ? "--base-url" : issue.path} ${issue.message}`)
           .join("; "),
       );
+    if (error instanceof ConfigurationError) throw new UsageError(error.message);
     throw error;
   }
 }

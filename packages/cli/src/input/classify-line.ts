@@ -11,7 +11,14 @@ export type InputLine =
   | { readonly line: number; readonly kind: "malformed"; readonly reason: string };
 
 const MIN_LENGTH = 20;
-const MAX_LENGTH = 255;
+/**
+ * GitHub asks clients to accept tokens of at least 255 characters, and its JWT-shaped `ghs_`
+ * installation tokens run past 500; 1 KiB leaves room for what comes next.
+ */
+const MAX_LENGTH = 1024;
+
+/** Letters, digits and `_`, plus base64url's `-` and the dots of the JWT-shaped `ghs_` tokens. */
+const TOKEN_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
 
 /**
  * Judges a trimmed line. The reason describes the problem without quoting the line: a malformed line may
@@ -20,8 +27,8 @@ const MAX_LENGTH = 255;
 export function classifyLine(line: number, text: string): InputLine {
   let reason: string | undefined;
   if (/\s/.test(text)) reason = "contains whitespace; put one token per line";
-  else if (!/^[A-Za-z0-9_]+$/.test(text))
-    reason = "contains characters a GitHub token never has (only letters, digits and _)";
+  else if (!TOKEN_CHARACTERS.test(text))
+    reason = "contains characters a GitHub token never has (only letters, digits, _, - and .)";
   else if (text.length < MIN_LENGTH) reason = `too short for a GitHub token (${text.length} characters)`;
   else if (text.length > MAX_LENGTH) reason = `too long for a GitHub token (${text.length} characters)`;
   if (reason !== undefined) return { line, kind: "malformed", reason };

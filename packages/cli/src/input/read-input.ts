@@ -2,8 +2,11 @@ import { readFile } from "node:fs/promises";
 import type { Io } from "../io.js";
 import { UsageError } from "../usage-error.js";
 
-/** Looks like a token typed as an argument (ghu_, ghr_, gho_, ghp_, ghs_, github_pat_ or 40 hex). */
-const TOKEN_LIKE = /^(gh[a-z]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|[0-9a-f]{40})$/;
+/**
+ * Looks like a token typed as an argument: ghu_, ghr_, gho_, ghp_, ghs_ (the JWT form with its dots
+ * and base64url `-` too), github_pat_, or 40 hex.
+ */
+const TOKEN_LIKE = /^(gh[a-z]_[A-Za-z0-9_.-]{20,}|github_pat_[A-Za-z0-9_.-]{20,}|[0-9a-f]{40})$/;
 
 /**
  * The input text: the one positional argument is a FILE or `-` (stdin); none means stdin.

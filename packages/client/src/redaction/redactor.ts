@@ -1,3 +1,5 @@
+import { TOKEN_SHAPED } from "./token-shape.js";
+
 const REDACTED = "[REDACTED]";
 /** Deeper data is cut off: a hostile server could nest arrays deep enough to overflow the stack. */
 const MAX_DEPTH = 32;
@@ -41,12 +43,16 @@ export class Redactor {
     return this.#expanded;
   }
 
+  /**
+   * The known secrets replaced, then anything token-shaped (see TOKEN_SHAPED): a server may echo a
+   * token the client never knew, or a part of one, in an error.
+   */
   redact(text: string): string {
     let result = text;
     for (const secret of this.#secrets) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
-    return result;
+    return result.replace(TOKEN_SHAPED, REDACTED);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { normalizeBaseUrl } from "../base-url.js";
+import { checkedProxyForOrigin } from "../checked-proxy.js";
 import { createDispatcher, type DispatcherSettings } from "../create-dispatcher.js";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import type { OAuthAppClientOptions } from "../options.js";
-import { proxyForOrigin } from "../proxy-for-origin.js";
 import { Redactor } from "../redaction/redactor.js";
 import { DEFAULT_RETRY_POLICY, NO_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import { VERSION } from "../version.js";
@@ -12,6 +12,9 @@ import type { RequestContext } from "./request-context.js";
 import { WebDispatcher } from "./web-dispatcher.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = `ghes-oauth-client/${VERSION}`;
 
 /** Validates the options and builds the context; `ownsDispatcher` tells whether close() must close it. */
@@ -71,6 +74,12 @@ export function createRequestContext(
       headers,
       jsonHeaders: { ...headers, "content-type": "application/json; charset=utf-8" },
       timeoutMs,
+      deadlines: {
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
+        signal: options.signal,
+      },
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       retry: retryPolicy(options.retry),
       allowUnknownPermissions: options.allowUnknownPermissions === true,
       redactor: new Redactor([
@@ -101,7 +110,7 @@ export function createRequestContext(
  * http:// through a proxy) is refused now, by the constructor, rather than at that first grant.
  */
 function lazyWebDispatcher(settings: DispatcherSettings): WebDispatcher {
-  const proxy = proxyForOrigin(settings.origin, settings.env);
+  const proxy = checkedProxyForOrigin(settings.origin, settings.env);
   if (proxy !== undefined && !settings.origin.startsWith("https:")) {
     throw new InvalidInputError([
       {
@@ -150,6 +159,24 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     issues.push({ path: "timeoutMs", message: "must be a positive number of milliseconds" });
   }
+  for (const key of ["requestTimeoutMs", "totalTimeoutMs"] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {
+      issues.push({
+        path: key,
+        message: `must be a positive number of milliseconds, at most ${MAX_TIMER_MS}`,
+      });
+    }
+  }
+  if (
+    options.maxResponseBytes !== undefined &&
+    !(Number.isSafeInteger(options.maxResponseBytes) && options.maxResponseBytes > 0)
+  ) {
+    issues.push({ path: "maxResponseBytes", message: "must be a positive whole number of bytes" });
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    issues.push({ path: "signal", message: "must be an AbortSignal (or leave it out)" });
+  }
   if (options.userAgent !== undefined && !isPrintableLatin1(options.userAgent)) {
     issues.push({
       path: "userAgent",
@@ -175,6 +202,9 @@ function checkOptions(options: OAuthAppClientOptions): InputIssue[] {
   }
   return issues;
 }
+
+/** Node's timers fire at once for a delay above 2^31 - 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What an HTTP header value can carry: printable ASCII (space included) and Latin-1 above the C1 controls. */
 function isPrintableLatin1(value: unknown): value is string {

@@ -1,13 +1,14 @@
 import type { z } from "zod";
-import { OAuthError, ResponseShapeError, type ShapeIssue } from "../errors.js";
+import { OAuthError, ResponseShapeError, ResponseTooLargeError, type ShapeIssue } from "../errors.js";
 import type { Redactor } from "../redaction/redactor.js";
 import { mapResponseError } from "../request/map-response-error.js";
 import { toTransportError } from "../request/to-transport-error.js";
 import { retryDelayMs } from "../retry/retry-decision.js";
 import { isRateLimited403 } from "../retry/server-wait.js";
-import { sleep } from "../retry/sleep.js";
+import { CallBudget } from "./call-budget.js";
 import { formEncoded } from "./form-encoded.js";
 import type { OAuthRoute } from "./oauth-route.js";
+import { isBodyTooLarge, readCappedBody } from "./read-capped-body.js";
 import type { RequestContext } from "./request-context.js";
 import { headerValue, type ResponseHeaders } from "./response-headers.js";
 
@@ -54,16 +55,18 @@ export async function oauthRequest<Schema extends z.ZodType>(
   for (const [name, value] of Object.entries(call.parameters)) if (value !== undefined) body.set(name, value);
   const redactor = context.redactor.with(...call.secrets.flatMap((secret) => [secret, formEncoded(secret)]));
   const encoded = body.toString();
+  const budget = new CallBudget(context.deadlines, web.origin, call.signal);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(context, route, encoded, redactor, call.signal, schema);
+      return await budget.attempt((signal) => send(context, route, encoded, redactor, signal, schema));
     } catch (error) {
       const delay = retryDelayMs(error, "mints", context.retry, attempt);
       if (delay === undefined) throw error;
       try {
-        await sleep(delay, call.signal);
+        if (!(await budget.waitForRetry(delay))) throw error;
       } catch (abort) {
-        throw toTransportError(route, abort, redactor, call.signal);
+        if (abort === error) throw error;
+        throw toTransportError(route, abort, redactor, budget.signal);
       }
     }
   }
@@ -74,12 +77,12 @@ async function send<Schema extends z.ZodType>(
   route: OAuthRoute,
   body: string,
   redactor: Redactor,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
   schema: Schema,
 ): Promise<OAuthAnswer<z.output<Schema>>> {
   const { web } = context;
-  let status: number;
-  let headers: ResponseHeaders;
+  let status = 0;
+  let headers: ResponseHeaders = {};
   let text: string;
   let receivedAtMs: number;
   try {
@@ -96,8 +99,12 @@ async function send<Schema extends z.ZodType>(
     receivedAtMs = Date.now();
     status = response.statusCode;
     headers = response.headers;
-    text = await response.body.text();
+    text = await readCappedBody(response, context.maxResponseBytes);
   } catch (error) {
+    if (isBodyTooLarge(error)) {
+      const requestId = headerValue(headers, "x-github-request-id");
+      throw new ResponseTooLargeError(route, status, requestId, error.limitBytes, redactor);
+    }
     throw toTransportError(route, error, redactor, signal);
   }
   const decoded = decodeBody(text, headers);

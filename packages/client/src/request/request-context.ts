@@ -1,6 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { Redactor } from "../redaction/redactor.js";
 import type { RetryPolicy } from "../retry/retry-policy.js";
+import type { DeadlineSettings } from "./call-budget.js";
 import type { WebDispatcher } from "./web-dispatcher.js";
 
 /** The OAuth endpoints on the web host (`/login/oauth/access_token`, `/login/device/code`). */
@@ -30,7 +31,12 @@ export interface RequestContext {
   readonly headers: Readonly<Record<string, string>>;
   /** The same plus `content-type: application/json`. */
   readonly jsonHeaders: Readonly<Record<string, string>>;
+  /** Limit of each gap: connecting, waiting for the headers, between two body chunks. */
   readonly timeoutMs: number;
+  /** Deadlines of one attempt and of the whole call, and the client-wide abort signal. */
+  readonly deadlines: DeadlineSettings;
+  /** The most bytes of a response body the client reads; a larger body is a ResponseTooLargeError. */
+  readonly maxResponseBytes: number;
   readonly retry: RetryPolicy;
   /** Let scopeToken send permission names the catalogue does not know (the server judges). */
   readonly allowUnknownPermissions?: boolean;

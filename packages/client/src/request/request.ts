@@ -1,10 +1,12 @@
+import { ResponseTooLargeError } from "../errors.js";
 import type { Redactor } from "../redaction/redactor.js";
 import { mapResponseError } from "../request/map-response-error.js";
 import { toTransportError } from "../request/to-transport-error.js";
 import { retryDelayMs } from "../retry/retry-decision.js";
-import { sleep } from "../retry/sleep.js";
+import { CallBudget } from "./call-budget.js";
+import { isBodyTooLarge, readCappedBody } from "./read-capped-body.js";
 import type { RequestContext } from "./request-context.js";
-import type { ResponseHeaders } from "./response-headers.js";
+import { headerValue, type ResponseHeaders } from "./response-headers.js";
 import type { Route } from "./route.js";
 
 export interface ApiResponse {
@@ -17,8 +19,8 @@ export interface ApiResponse {
 }
 
 /**
- * Sends one API call with the context's retry policy: returns a 2xx response, or throws a
- * GitHubApiError subclass or TransportError carrying no secret.
+ * Sends one API call with the context's retry policy and deadlines: returns a 2xx response, or throws
+ * a GitHubApiError subclass, ResponseTooLargeError or TransportError carrying no secret.
  */
 export async function request(
   context: RequestContext,
@@ -33,16 +35,20 @@ export async function request(
       ? route.suffix.replace("{access_token}", encodeURIComponent(accessToken))
       : route.suffix);
   const redactor = context.redactor.with(accessToken);
+  const budget = new CallBudget(context.deadlines, context.origin, signal);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(context, route, path, redactor, body, signal);
+      return await budget.attempt((attemptSignal) =>
+        send(context, route, path, redactor, body, attemptSignal),
+      );
     } catch (error) {
       const delay = retryDelayMs(error, route.safety, context.retry, attempt);
       if (delay === undefined) throw error;
       try {
-        await sleep(delay, signal);
+        if (!(await budget.waitForRetry(delay))) throw error;
       } catch (abort) {
-        throw toTransportError(route, abort, redactor, signal);
+        if (abort === error) throw error;
+        throw toTransportError(route, abort, redactor, budget.signal);
       }
     }
   }
@@ -54,10 +60,10 @@ async function send(
   path: string,
   redactor: Redactor,
   body: string | undefined,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
 ): Promise<ApiResponse> {
-  let status: number;
-  let headers: ResponseHeaders;
+  let status = 0;
+  let headers: ResponseHeaders = {};
   let text: string;
   try {
     const response = await context.dispatcher.request({
@@ -72,8 +78,12 @@ async function send(
     });
     status = response.statusCode;
     headers = response.headers;
-    text = await response.body.text();
+    text = await readCappedBody(response, context.maxResponseBytes);
   } catch (error) {
+    if (isBodyTooLarge(error)) {
+      const requestId = headerValue(headers, "x-github-request-id");
+      throw new ResponseTooLargeError(route, status, requestId, error.limitBytes, redactor);
+    }
     throw toTransportError(route, error, redactor, signal);
   }
   if (status >= 200 && status < 300) return { status, headers, body: text, redactor };

@@ -2,6 +2,7 @@ import type { RequestDescription } from "../errors.js";
 import { TransportError } from "../errors.js";
 import { isObjectLike, readProperty } from "../redaction/read-property.js";
 import type { Redactor } from "../redaction/redactor.js";
+import { isDeadlineExceeded } from "./call-budget.js";
 
 const DESCRIPTIONS = new Map<string, string>([
   ["ECONNREFUSED", "connection refused"],
@@ -31,6 +32,17 @@ export function toTransportError(
   signal?: AbortSignal,
 ): TransportError {
   if (isTransportError(error)) return error;
+  const reason = signal?.aborted ? signal.reason : undefined;
+  if (isDeadlineExceeded(reason)) {
+    return new TransportError(
+      request,
+      "REQUEST_TIMEOUT",
+      `${reason.message} (REQUEST_TIMEOUT)`,
+      error,
+      redactor,
+      reason.host,
+    );
+  }
   // An abort rejects with whatever reason the caller gave; the code says what happened regardless.
   const code = signal?.aborted ? abortCode(signal.reason) : errorCode(error);
   const detail = DESCRIPTIONS.get(code) ?? messageOf(error);

@@ -34,7 +34,10 @@ export class GrantService {
   startDeviceFlow(credentials: ClientCredentials): Fields {
     const app = this.#app(credentials);
     if (!app.deviceFlow) throw new OAuthError("device_flow_disabled");
-    const { deviceCode, authorization } = this.devices.start(app.id);
+    const started = this.devices.start(app.id);
+    // What GitHub answers a device flow asked too often: see MAX_PENDING_DEVICE_CODES_PER_APP.
+    if (started.kind === "too-many") throw new OAuthError("slow_down");
+    const { deviceCode, authorization } = started;
     return {
       device_code: deviceCode,
       user_code: authorization.userCode,

@@ -29,7 +29,7 @@ export class TestEmulator {
     /** Used for every call, e.g. an undici Agent trusting a test CA. */
     readonly dispatcher: Dispatcher | undefined,
   ) {
-    this.control = new EmulatorAdmin(emulator.url, { dispatcher });
+    this.control = new EmulatorAdmin(emulator.url, { dispatcher, adminToken: emulator.adminToken });
   }
 
   static async start(
@@ -40,9 +40,15 @@ export class TestEmulator {
   }
 
   /** Helpers for an emulator running elsewhere (e.g. the bin in a child process); close() is its owner's. */
-  static attach(url: string, apiUrl: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): TestEmulator {
+  static attach(
+    url: string,
+    apiUrl: string,
+    apiVersion: ApiVersion = DEFAULT_API_VERSION,
+    adminToken?: string,
+  ): TestEmulator {
+    const port = Number(new URL(url).port);
     return new TestEmulator(
-      { url, apiUrl, port: Number(new URL(url).port), apiVersion, close: async () => {} },
+      { url, apiUrl, port, apiVersion, adminToken, listenUrl: url, close: async () => {} },
       undefined,
     );
   }
