@@ -1,12 +1,15 @@
 export { type ApiLocation, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
 export {
   AuthenticationError,
+  CredentialsUnverifiedError,
+  type CredentialTarget,
   ForbiddenError,
   GhesOAuthError,
   type GhesOAuthErrorOptions,
   GitHubApiError,
   type GitHubErrorDetail,
   type InputIssue,
+  InvalidCredentialsError,
   InvalidInputError,
   type KnownOAuthErrorCode,
   NotFoundError,
@@ -92,6 +95,7 @@ export {
   userTokenGrantSchema,
 } from "./schemas/user-token-grant.js";
 export { serverTime } from "./server-time.js";
+export { verifyCredentials } from "./verify-credentials.js";
 export { VERSION } from "./version.js";
 export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 export { deriveWebUrl, resolveWebLocation, type WebLocation } from "./web-url.js";
