@@ -58,3 +58,25 @@ export function resolveConnection(fromArgs: Connection | undefined): Connection 
   if (webUrl) resolved.webUrl = webUrl;
   return resolved as Connection;
 }
+
+/**
+ * Where a resource's connection comes from, for messages: its `connection` argument, or per field the
+ * stack config key or environment variable that supplied it. Names settings, never values.
+ */
+export function connectionOrigin(fromArgs: Connection | undefined): string {
+  if (fromArgs) return "from the resource's `connection` argument";
+  const fields = (Object.keys(SOURCES) as Field[]).map(
+    (field) =>
+      `${field} from ${stackConfig[field] ? `stack config ${SOURCES[field].config}` : `env ${SOURCES[field].env}`}`,
+  );
+  return fields.join(", ");
+}
+
+/** How to put the app's current client secret where this connection reads it from. */
+export function clientSecretFix(fromArgs: Connection | undefined): string {
+  if (fromArgs) return "pass the app's current client ID and secret in the resource's `connection` argument";
+  if (stackConfig.clientSecret) {
+    return `run \`pulumi config set --secret ${SOURCES.clientSecret.config} <the app's current client secret>\` (and check ${SOURCES.clientId.config} and ${SOURCES.baseUrl.config})`;
+  }
+  return `set ${SOURCES.clientSecret.env} to the app's current client secret (a stale value in the environment is a common cause; or set ${SOURCES.clientSecret.config} in stack config instead), and check ${SOURCES.clientId.env} and ${SOURCES.baseUrl.env}`;
+}
