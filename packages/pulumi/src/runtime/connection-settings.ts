@@ -76,7 +76,7 @@ export function connectionOrigin(fromArgs: Connection | undefined): string {
 export function clientSecretFix(fromArgs: Connection | undefined): string {
   if (fromArgs) return "pass the app's current client ID and secret in the resource's `connection` argument";
   if (stackConfig.clientSecret) {
-    return `run \`pulumi config set --secret ${SOURCES.clientSecret.config} <the app's current client secret>\` (and check ${SOURCES.clientId.config} and ${SOURCES.baseUrl.config})`;
+    return `run \`pulumi config set --secret ${SOURCES.clientSecret.config} <the app's current client secret>\` (and check ${SOURCES.clientId.config} and ${SOURCES.baseUrl.config}), then \`pulumi up\` before \`pulumi destroy\` (destroy uses the config of the last update) or \`pulumi destroy --run-program\``;
   }
   return `set ${SOURCES.clientSecret.env} to the app's current client secret (a stale value in the environment is a common cause; or set ${SOURCES.clientSecret.config} in stack config instead), and check ${SOURCES.clientId.env} and ${SOURCES.baseUrl.env}`;
 }

@@ -77,11 +77,11 @@ export async function rejectRefusedCredentials(
 function notProven(action: string, connection: Connection, fromArgs: Connection | undefined, error: unknown) {
   const refused = error instanceof InvalidCredentialsError;
   const what = refused
-    ? "were refused by the web host (incorrect_client_credentials): the client secret is wrong or was rotated, or the client ID is another app's"
+    ? "were refused by the web host (incorrect_client_credentials): the secret is wrong or was rotated, or the client ID is another app's"
     : `could not be proven: ${error instanceof Error ? error.message : String(error)}`;
   return new CredentialsNotProvenError(
     `${action} stopped: the client credentials of the connection to ${connection.baseUrl} (client ID ${connection.clientId}; ${connectionOrigin(fromArgs)}) ${what}. ` +
-      "GitHub answers 404 to a wrong client secret exactly as to a revoked token, so no token was taken for gone and state was left as it was. " +
-      `Fix: ${refused ? clientSecretFix(fromArgs) : "make the web host reachable (or set webUrl), or fix the credentials"}, then run the command again.`,
+      "GitHub answers 404 to a wrong secret as to a revoked token, so no token was taken for gone; state was left as it was. " +
+      `Fix: ${refused ? clientSecretFix(fromArgs) : "make the web host reachable (or set webUrl), or fix the credentials"}.`,
   );
 }
