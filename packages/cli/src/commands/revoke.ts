@@ -1,5 +1,7 @@
+import type { OAuthAppClient } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
 import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
+import type { Connection } from "../connection/connection.js";
 import { createClient } from "../connection/create-client.js";
 import { proveCredentials } from "../connection/prove-credentials.js";
 import { resolveConnection } from "../connection/resolve-connection.js";
@@ -95,22 +97,13 @@ export const revokeCommand: Command = {
     const connection = dryRun ? undefined : await resolveConnection(io, values);
     const lines = classifyText(await readInput(io, positionals, "revoke"));
 
-    // Proven before anything is journalled or revoked: with a wrong secret every token answers 404.
-    const client =
-      connection && lines.some((line) => line.kind === "token") ? createClient(connection) : undefined;
-    try {
-      if (client) await proveCredentials(client);
-    } catch (error) {
-      await client?.close();
-      throw error;
-    }
-    const journal =
-      values.journal && connection
-        ? await Journal.open(values.journal, connection).catch(async (error: unknown) => {
-            await client?.close();
-            throw error;
-          })
-        : undefined;
+    const { client, journal } = connection
+      ? await provenStart(
+          connection,
+          lines.some((line) => line.kind === "token"),
+          values.journal,
+        )
+      : { client: undefined, journal: undefined };
     const recorded = values.journal && dryRun ? await readJournalOutcomes(values.journal) : undefined;
     const previous = (hash: string): JournalEntry | undefined => {
       const entry = journal ? journal.outcome(hash) : recorded?.get(hash);
@@ -197,6 +190,26 @@ export const revokeCommand: Command = {
     return EXIT_CODES.ok;
   },
 };
+
+/**
+ * The client, proven before anything is journalled or revoked (with a wrong secret every token answers
+ * 404), and the journal opened for these credentials. Nothing to revoke: no client.
+ */
+async function provenStart(
+  connection: Connection,
+  hasTokens: boolean,
+  journalPath: string | undefined,
+): Promise<{ client: OAuthAppClient | undefined; journal: Journal | undefined }> {
+  const client = hasTokens ? createClient(connection) : undefined;
+  try {
+    if (client) await proveCredentials(client);
+    const journal = journalPath ? await Journal.open(journalPath, connection) : undefined;
+    return { client, journal };
+  } catch (error) {
+    await client?.close();
+    throw error;
+  }
+}
 
 function reporter(io: Io, json: boolean, tally: Tally) {
   let progress: ProgressBar | undefined;
