@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isCredentialProbe } from "../src/testing.js";
 import { OAuthApp, startOAuthWorld } from "./support/oauth.js";
 import type { App, TestEmulator } from "./support/world.js";
 
@@ -36,6 +37,20 @@ describe("the credential probe: POST /login/oauth/access_token with a made-up co
       { headers: { authorization: `Basic ${basic}` } },
     );
     expect(inHeader.fields.error).toBe("bad_verification_code");
+    // The request log says which OAuth error was answered, so tests can tell a probe from a grant.
+    const logged = (await emulator.control.requests()).filter(
+      (entry) => entry.path === "/login/oauth/access_token",
+    );
+    expect(logged.map((entry) => entry.oauthError)).toEqual([
+      "bad_verification_code",
+      "bad_verification_code",
+    ]);
+    expect(logged.every((entry) => isCredentialProbe(entry))).toBe(true);
+    const granted = await oauth.exchangeCode(await oauth.webFlowCode("octocat"));
+    expect(granted.fields.access_token).toMatch(/^ghu_/);
+    const last = (await emulator.control.requests()).at(-1);
+    expect(last?.oauthError).toBeUndefined();
+    expect(isCredentialProbe(last as never)).toBe(false);
   });
 
   it("answers 200 incorrect_client_credentials before looking at the code: wrong, missing, rotated secrets, unknown and other apps' IDs", async () => {
