@@ -17,6 +17,7 @@ import {
   type TokenDescription,
 } from "../output/token-description.js";
 import { runBounded } from "../run-bounded.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { Command } from "./command.js";
 
 const HELP = `Usage: ghes-oauth check [--json] [--concurrency N] [FILE|-]
@@ -98,7 +99,8 @@ async function checkLine(client: OAuthAppClient, input: InputLine): Promise<Chec
 function ndjsonSink(io: Io) {
   return (record: CheckRecord) => {
     io.stdout.write(`${JSON.stringify(record)}\n`);
-    if (record.status === "malformed") io.stderr.write(`line ${record.line}: ${record.error}\n`);
+    if (record.status === "malformed")
+      io.stderr.write(`line ${record.line}: ${terminalSafe(record.error)}\n`);
   };
 }
 

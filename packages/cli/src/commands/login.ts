@@ -8,6 +8,7 @@ import type { Io } from "../io.js";
 import { describeError } from "../output/describe-error.js";
 import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.js";
 import { Spinner } from "../terminal/spinner.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import { UsageError } from "../usage-error.js";
 import type { Command } from "./command.js";
 
@@ -58,7 +59,9 @@ export const loginCommand: Command = {
     const client = createClient(connection);
     try {
       const device = await client.createDeviceCode();
-      io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
+      io.stderr.write(
+        `Open ${terminalSafe(device.verification_uri)} and enter the code ${terminalSafe(device.user_code)}\n`,
+      );
       const grant = await waitWithProgress(io, client, device);
       const token = grant.refresh_token ?? grant.access_token;
       const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
@@ -79,7 +82,7 @@ export const loginCommand: Command = {
       }
       return EXIT_CODES.ok;
     } catch (error) {
-      io.stderr.write(`ghes-oauth login: ${describeLoginError(error)}\n`);
+      io.stderr.write(`ghes-oauth login: ${terminalSafe(describeLoginError(error))}\n`);
       return EXIT_CODES.failed;
     } finally {
       await client.close();

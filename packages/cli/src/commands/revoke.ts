@@ -14,6 +14,7 @@ import { RateLimitGate } from "../revoke/rate-limit-gate.js";
 import { revokeToken } from "../revoke/revoke-token.js";
 import { runBounded } from "../run-bounded.js";
 import { ProgressBar } from "../terminal/progress-bar.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { TokenFingerprint } from "../tokens/fingerprint.js";
 import type { Command } from "./command.js";
 
@@ -213,7 +214,10 @@ async function provenStart(
 
 function reporter(io: Io, json: boolean, tally: Tally) {
   let progress: ProgressBar | undefined;
-  const note = (message: string) => (progress ? progress.note(message) : io.stderr.write(`${message}\n`));
+  const note = (text: string) => {
+    const message = terminalSafe(text);
+    return progress ? progress.note(message) : io.stderr.write(`${message}\n`);
+  };
   const report = (record: RevokeRecord) => {
     tally[record.result]++;
     if ("from_journal" in record) tally.from_journal++;
