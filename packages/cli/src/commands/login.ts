@@ -6,6 +6,7 @@ import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { describeError } from "../output/describe-error.js";
+import { keepRecoverable } from "../pulumi/keep-recoverable.js";
 import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.js";
 import { Spinner } from "../terminal/spinner.js";
 import { terminalSafe } from "../terminal/terminal-safe.js";
@@ -68,7 +69,15 @@ export const loginCommand: Command = {
       const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
       const until = expires ? `, valid until ${expires}` : "";
       if (key !== undefined) {
-        await setPulumiSecret({ key, stack: values.stack, cwd: values.cwd }, token, io.stderr);
+        const target = { key, stack: values.stack, cwd: values.cwd };
+        try {
+          await setPulumiSecret(target, token, io.stderr);
+        } catch (error) {
+          if (!(error instanceof PulumiConfigError)) throw error;
+          const kept = await keepRecoverable(client, grant, token, target);
+          io.stderr.write(`ghes-oauth login: ${terminalSafe(error.message)}\n${kept}\n`);
+          return EXIT_CODES.failed;
+        }
         io.stderr.write(`Stored the ${kind} as the secret config value ${key}${until}\n`);
         return EXIT_CODES.ok;
       }
