@@ -8,6 +8,7 @@ import { runCli } from "./support/run-cli.js";
 // carries terminal control sequences: OSC window title, screen clear, a one-byte C1 CSI, a bidi
 // override and a forged line. Human output must show them escaped, never raw.
 const HOSTILE = "evil\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eroot\r\nFAKE ROW";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding raw control characters is the point
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const CLIENT_ID = "Iv1.hostile";
 const TOKEN = `ghu_${"a".repeat(36)}`;

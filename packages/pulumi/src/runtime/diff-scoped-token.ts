@@ -11,7 +11,7 @@ export async function diffScopedToken(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<DiffResult> {
-  await rejectRefusedCredentials(olds, news, "diffing the ScopedToken");
+  await rejectRefusedCredentials(news, "diffing the ScopedToken");
   if (typeof olds.expiresAt !== "string") return diffState(olds, news);
   return diffState(olds, news, await serverNowFor(olds, news));
 }

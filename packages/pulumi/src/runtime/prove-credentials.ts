@@ -55,7 +55,6 @@ export async function proveCredentials(fromArgs: Connection | undefined, action:
  * as "gone", and refresh and destroy prove the credentials again before they do.
  */
 export async function rejectRefusedCredentials(
-  olds: { connection?: unknown },
   news: { connection?: unknown },
   action: string,
 ): Promise<void> {

@@ -38,7 +38,7 @@ export async function diffTokenSet(
 ): Promise<DiffResult> {
   const none: DiffResult = { changes: false, replaces: [], deleteBeforeReplace: false };
   const some: DiffResult = { ...none, changes: true };
-  await rejectRefusedCredentials(olds, news, "diffing the ScopedTokenSet");
+  await rejectRefusedCredentials(news, "diffing the ScopedTokenSet");
   if (containsUnknown(news.scopes) || containsUnknown(news.accessToken)) return some;
   if (olds.pendingRevocation?.length) return some;
   if (typeof news.accessToken === "string" && parentTokenDigest(news.accessToken) !== olds.accessTokenHash) {

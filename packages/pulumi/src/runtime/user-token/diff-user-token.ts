@@ -37,7 +37,7 @@ export async function diffUserToken(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<DiffResult> {
-  await rejectRefusedCredentials(olds, news, "diffing the UserToken");
+  await rejectRefusedCredentials(news, "diffing the UserToken");
   const now = typeof olds.expiresAt === "string" ? await serverNowFor(olds, news) : Date.now();
   return diffUserTokenState(olds, news, now);
 }
