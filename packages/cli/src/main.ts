@@ -9,6 +9,7 @@ import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
 import { type Io, processIo } from "./io.js";
 import { describeError } from "./output/describe-error.js";
 import { PromptInterrupted } from "./terminal/prompt-hidden.js";
+import { terminalSafe } from "./terminal/terminal-safe.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -62,12 +63,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(
-        `ghes-oauth ${command.name}: ${error.message}\nRun ghes-oauth ${error.command ?? command.name} --help for usage.\n`,
+        `ghes-oauth ${command.name}: ${terminalSafe(error.message)}\nRun ghes-oauth ${error.command ?? command.name} --help for usage.\n`,
       );
       return EXIT_CODES.usage;
     }
     if (error instanceof PromptInterrupted) return EXIT_CODES.interrupted;
-    io.stderr.write(`ghes-oauth ${command.name}: ${describeError(error)}\n`);
+    io.stderr.write(`ghes-oauth ${command.name}: ${terminalSafe(describeError(error))}\n`);
     return EXIT_CODES.failed;
   }
 }

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { OAuthAppClient } from "@ghes-oauth/client";
 import { EmulatorAdmin } from "@ghes-oauth/emulator";
@@ -131,6 +131,50 @@ describe("login (device flow)", () => {
     } finally {
       await client.close();
       await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it("--pulumi-config when pulumi config set fails: the live token is kept in a 0600 file, never printed, with the retry", async () => {
+    const work = await mkdtemp(join(tmpdir(), "ghes-oauth-cli-login-fail-"));
+    const bin = join(work, "bin");
+    const temp = join(work, "tmp");
+    await mkdir(bin);
+    await mkdir(temp);
+    // A pulumi that fails as it does for a stack that does not exist.
+    await writeFile(
+      join(bin, "pulumi"),
+      "#!/bin/sh\necho \"error: no stack named 'nope' found\" >&2\nexit 255\n",
+      {
+        mode: 0o755,
+      },
+    );
+    try {
+      const result = await loginApproving(["--pulumi-config", "ghes-oauth:refreshToken", "--stack", "nope"], {
+        ...emulator.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        TMPDIR: temp,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("pulumi config set --secret ghes-oauth:refreshToken failed (exit 255)");
+      expect(result.stderr).toContain("no stack named 'nope' found");
+      const file = /written to (\S+) \(mode 0600/.exec(result.stderr)?.[1] ?? "";
+      expect(file.startsWith(temp)).toBe(true);
+      expect(result.stderr).toContain(
+        `store it with: pulumi config set --secret ghes-oauth:refreshToken --stack nope < ${file}`,
+      );
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await stat(dirname(file))).mode & 0o777).toBe(0o700);
+      const refreshToken = (await readFile(file, "utf8")).trim();
+      expect(refreshToken).toMatch(/^ghr_/);
+      expectNoSecrets([result.stdout, result.stderr], [refreshToken, emulator.clientSecret]);
+      const client = clientFor(emulator.clientId, emulator.clientSecret);
+      try {
+        expect((await client.refreshToken(refreshToken)).access_token).toMatch(/^ghu_/);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
     }
   });
 

@@ -74,7 +74,7 @@ describe("revoke", () => {
       .trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines[0]).toEqual({ ghes_oauth_revoke_journal: 1 });
+    expect(lines[0]).toMatchObject({ ghes_oauth_revoke_journal: 2, client_id: emulator.clientId });
     expect(
       lines
         .slice(1)

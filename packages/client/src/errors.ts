@@ -360,3 +360,57 @@ export class TransportError extends GhesOAuthError {
     );
   }
 }
+
+/** Where the app's credentials were tried, for the credential-proof errors. */
+export interface CredentialTarget {
+  /** The API root, e.g. `https://github.example.com/api/v3`. */
+  readonly baseUrl: string;
+  /** The web host the proof was sent to, e.g. `https://github.example.com`. */
+  readonly webUrl: string;
+  readonly clientId: string;
+}
+
+/**
+ * The web host refused the app's client ID and secret (`incorrect_client_credentials`): the secret is
+ * wrong or was rotated, or the client ID is not this instance's app. Until fixed, a 404 from the token
+ * API proves nothing (GitHub answers 404 to a wrong secret as to a revoked token).
+ */
+export class InvalidCredentialsError extends GhesOAuthError {
+  override name = "InvalidCredentialsError";
+  declare readonly baseUrl: string;
+  declare readonly webUrl: string;
+  declare readonly clientId: string;
+
+  constructor(target: CredentialTarget, cause: unknown, redactor?: Redactor) {
+    super(
+      `the client ID ${target.clientId} and its client secret were refused by ${target.webUrl} ` +
+        `(incorrect_client_credentials) for ${target.baseUrl}: the client secret is wrong or was rotated, ` +
+        "or the client ID belongs to no app of this instance. Use the app's current client ID and secret " +
+        "(the app's settings page shows the client ID and can generate a new secret)",
+      { ...target },
+      { redactor, cause },
+    );
+  }
+}
+
+/**
+ * The credentials could be neither proven nor disproven: the web host could not be reached, failed
+ * (5xx, rate limit, timeout) or gave an answer that is not GitHub's. `cause` says which.
+ */
+export class CredentialsUnverifiedError extends GhesOAuthError {
+  override name = "CredentialsUnverifiedError";
+  declare readonly baseUrl: string;
+  declare readonly webUrl: string;
+  declare readonly clientId: string;
+
+  constructor(target: CredentialTarget, detail: string, cause: unknown, redactor?: Redactor) {
+    super(
+      `could not verify the client credentials of ${target.clientId} for ${target.baseUrl}: POST ` +
+        `${target.webUrl}/login/oauth/access_token ${detail}. Without that proof a 404 from the token API ` +
+        "cannot tell a revoked token from a wrong client secret; check that the web host is reachable " +
+        "(set webUrl when it is not derived right from baseUrl) and retry",
+      { ...target },
+      { redactor, cause },
+    );
+  }
+}

@@ -3,12 +3,15 @@ export { DEFAULT_RENEW_BEFORE, DURATION_FORMAT, parseDurationSeconds } from "./d
 export {
   AuthenticationError,
   ConfigurationError,
+  CredentialsUnverifiedError,
+  type CredentialTarget,
   ForbiddenError,
   GhesOAuthError,
   type GhesOAuthErrorOptions,
   GitHubApiError,
   type GitHubErrorDetail,
   type InputIssue,
+  InvalidCredentialsError,
   InvalidInputError,
   type KnownOAuthErrorCode,
   NotFoundError,
@@ -100,6 +103,7 @@ export {
   userTokenGrantSchema,
 } from "./schemas/user-token-grant.js";
 export { serverTime } from "./server-time.js";
+export { verifyCredentials } from "./verify-credentials.js";
 export { VERSION } from "./version.js";
 export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 export { createWebFlowUrl, type WebFlowUrlInput } from "./web-flow-url.js";

@@ -6,6 +6,7 @@ import type { RequestContext } from "./request/request-context.js";
 import type { DeviceWaitOptions } from "./schemas/grant-inputs.js";
 import type { UserTokenGrant } from "./schemas/user-token-grant.js";
 import { serverTime } from "./server-time.js";
+import { verifyCredentials } from "./verify-credentials.js";
 import { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";
 
 /**
@@ -59,6 +60,17 @@ export class OAuthAppClient {
    */
   serverTime(options?: CallOptions): Promise<Date | undefined> {
     return serverTime(this.#context, options);
+  }
+
+  /**
+   * Proves the client ID and secret, minting nothing: a code exchange on the web host with a made-up
+   * code answers `bad_verification_code` to the right credentials and `incorrect_client_credentials`
+   * to wrong ones. Resolves when proven; InvalidCredentialsError when refused; CredentialsUnverifiedError
+   * when the web host gave no usable answer. Do this before reading a 404 of the token API as "gone":
+   * GitHub answers 404 to a wrong secret too.
+   */
+  verifyCredentials(options?: CallOptions): Promise<void> {
+    return verifyCredentials(this.#context, options);
   }
 
   /** Closes the client's connection pools (API and web host). An injected dispatcher is left open for its owner. */

@@ -118,6 +118,7 @@ export function createRequestListener({
         time: new Date(Date.now() - (performance.now() - started)).toISOString(),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         requestId,
+        ...(exchange.oauthError === undefined ? {} : { oauthError: exchange.oauthError }),
       };
       if (!isAdmin) requestLog.add(entry);
       log?.(accessLogLine(entry));

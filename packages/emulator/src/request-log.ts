@@ -10,6 +10,11 @@ export interface RequestLogEntry {
   query: string;
   /** The status sent, or 0 when the connection was reset (by a fault or the client) before an answer. */
   status: number;
+  /**
+   * The OAuth error answered on the web host (with HTTP 200, as GitHub does), e.g.
+   * `bad_verification_code` for a client's credential probe; absent otherwise.
+   */
+  oauthError?: string;
   /** When the request arrived, ISO 8601 wall-clock time. */
   time: string;
   durationMs: number;

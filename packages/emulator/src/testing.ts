@@ -205,3 +205,11 @@ export async function startEmulatorProcess(
     stop: () => child.kill("SIGTERM"),
   };
 }
+
+/**
+ * Whether a request-log entry is a client's credential probe (a code exchange with a made-up code,
+ * answered `bad_verification_code`): it mints nothing, so tests counting grants leave it out.
+ */
+export function isCredentialProbe(entry: { path: string; oauthError?: string }): boolean {
+  return entry.path === "/login/oauth/access_token" && entry.oauthError === "bad_verification_code";
+}

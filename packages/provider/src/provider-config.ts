@@ -41,10 +41,13 @@ export function checkProviderConfig(news: Record<string, unknown>): CheckFailure
  */
 export function configureProvider(args: Record<string, unknown>): void {
   const settings = unwrapSecrets(args);
-  configureFromStack({
-    get: (key) => {
-      const value = settings[key.replace(/^ghes-oauth:/, "")];
-      return typeof value === "string" && value !== "" ? value : undefined;
+  configureFromStack(
+    {
+      get: (key) => {
+        const value = settings[key.replace(/^ghes-oauth:/, "")];
+        return typeof value === "string" && value !== "" ? value : undefined;
+      },
     },
-  });
+    "provider settings",
+  );
 }

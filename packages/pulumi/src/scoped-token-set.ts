@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
 import type { ScopedTokenSetArgs } from "./scoped-token-set-args.js";
 import type { ScopedTokenSpecInputs, TokenDetails } from "./scoped-token-set-state.js";
+import { SECRET_INPUTS_KEY, secretInputNames } from "./secret-input-names.js";
 
 const scopedTokenSetProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
   "./provider/scoped-token-set-provider.cjs",
@@ -52,6 +53,7 @@ export class ScopedTokenSet extends pulumi.dynamic.Resource {
         tokenDetails: undefined,
         accessTokenHash: undefined,
         pendingRevocation: undefined,
+        [SECRET_INPUTS_KEY]: secretInputNames({ scopes: args.scopes }),
       },
       {
         ...opts,

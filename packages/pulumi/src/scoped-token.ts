@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
 import type { ScopedTokenArgs } from "./scoped-token-args.js";
+import { SECRET_INPUTS_KEY, secretInputNames } from "./secret-input-names.js";
 
 // Loaded through require so the provider is a CommonJS module's exports (see the module for why).
 const scopedTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
@@ -71,6 +72,11 @@ export class ScopedToken extends pulumi.dynamic.Resource {
         repositorySelection: undefined,
         grantedPermissions: undefined,
         accessTokenHash: undefined,
+        [SECRET_INPUTS_KEY]: secretInputNames({
+          permissions: args.permissions,
+          target: args.target,
+          repositories: args.repositories,
+        }),
       },
       {
         ...opts,

@@ -176,3 +176,31 @@ describe("another resource's rules (how UserToken reuses the machinery)", () => 
     expect(JSON.stringify(failures)).not.toContain(refreshToken);
   });
 });
+
+describe("a secret map's keys (issue 18, defect 9)", () => {
+  const name = "zq_secret_permission_name";
+  const expected = [
+    {
+      property: "",
+      reason:
+        "permissions: 2 unknown permission names and 1 other problem; not named because permissions is a secret: check its keys and levels against the permission catalogue (or validate the map without pulumi.secret)",
+    },
+  ];
+  const map = { [name]: "read", [`${name}_2`]: "write", contents: "admin" };
+
+  it("are counted, not named, when the map carries the secret marker", () => {
+    const failures = check({ ...valid, accessToken: secret(userToken), permissions: secret(map) });
+    expect(failures).toEqual(expected);
+  });
+
+  it("are counted, not named, when the program's hidden input says the map is secret; the hint is not kept", () => {
+    const result = checkResourceInputs(
+      { ...valid, permissions: map, __secretInputs: ["permissions"] },
+      scopedTokenInputRules,
+    );
+    expect(result.failures).toEqual(expected);
+    expect(result.inputs).not.toHaveProperty("__secretInputs");
+    const passing = checkResourceInputs({ ...valid, __secretInputs: ["permissions"] }, scopedTokenInputRules);
+    expect(passing).toEqual({ inputs: valid });
+  });
+});

@@ -1,4 +1,5 @@
 import { NotFoundError, OAuthAppClient } from "@ghes-oauth/client";
+import { isCredentialProbe } from "@ghes-oauth/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScopedToken, UserToken } from "../dist/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
@@ -31,7 +32,9 @@ describe("UserToken lifecycle under the real engine", () => {
   };
   const run = { onOutput: (chunk: string) => testStack.onOutput(chunk) };
   const grantCalls = async () =>
-    (await world.admin.requests()).filter((request) => request.path.startsWith("/login/"));
+    (await world.admin.requests()).filter(
+      (request) => request.path.startsWith("/login/") && !isCredentialProbe(request),
+    );
   const liveAccess = async () =>
     (await world.admin.liveTokens(world.app.client_id)).filter((token) => token.kind === "access").length;
 

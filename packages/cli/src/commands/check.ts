@@ -2,6 +2,7 @@ import { NotFoundError, type OAuthAppClient } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
 import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
 import { createClient } from "../connection/create-client.js";
+import { proveCredentials } from "../connection/prove-credentials.js";
 import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { classifyText, type InputLine } from "../input/classify-line.js";
@@ -16,6 +17,7 @@ import {
   type TokenDescription,
 } from "../output/token-description.js";
 import { runBounded } from "../run-bounded.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { Command } from "./command.js";
 
 const HELP = `Usage: ghes-oauth check [--json] [--concurrency N] [FILE|-]
@@ -34,7 +36,9 @@ Options:
 
 Without --json the results are a table. "invalid" means GitHub answered 404: the token is unknown,
 revoked or expired, or the app's client ID/secret are not the ones that issued it (GitHub does not tell
-these apart).
+these apart); so before the first check the app's client ID and secret are proven once on the web
+host (POST /login/oauth/access_token with a made-up code, minting nothing). When they are refused, or
+the web host cannot be reached, check stops with exit 1 before reporting any token.
 
 ${CONNECTION_HELP}
 
@@ -67,6 +71,8 @@ export const checkCommand: Command = {
     const sink = values.json ? ndjsonSink(io) : tableSink(io);
     let failed = 0;
     try {
+      // "invalid" (404) means something only with proven credentials: a wrong secret gets 404 too.
+      if (lines.some((line) => line.kind === "token")) await proveCredentials(client);
       await runBounded(lines, concurrency, async (input) => {
         const record = await checkLine(client, input);
         if (record.status === "error") failed++;
@@ -93,7 +99,8 @@ async function checkLine(client: OAuthAppClient, input: InputLine): Promise<Chec
 function ndjsonSink(io: Io) {
   return (record: CheckRecord) => {
     io.stdout.write(`${JSON.stringify(record)}\n`);
-    if (record.status === "malformed") io.stderr.write(`line ${record.line}: ${record.error}\n`);
+    if (record.status === "malformed")
+      io.stderr.write(`line ${record.line}: ${terminalSafe(record.error)}\n`);
   };
 }
 

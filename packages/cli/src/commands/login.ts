@@ -6,8 +6,10 @@ import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { describeError } from "../output/describe-error.js";
+import { keepRecoverable } from "../pulumi/keep-recoverable.js";
 import { PulumiConfigError, setPulumiSecret } from "../pulumi/set-pulumi-secret.js";
 import { Spinner } from "../terminal/spinner.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import { UsageError } from "../usage-error.js";
 import { offerInBrowser, runWebFlow, WebFlowFailure } from "../web-flow/run-web-flow.js";
 import type { Command } from "./command.js";
@@ -79,7 +81,15 @@ export const loginCommand: Command = {
       const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
       const until = expires ? `, valid until ${expires}` : "";
       if (key !== undefined) {
-        await setPulumiSecret({ key, stack: values.stack, cwd: values.cwd }, token, io.stderr);
+        const target = { key, stack: values.stack, cwd: values.cwd };
+        try {
+          await setPulumiSecret(target, token, io.stderr);
+        } catch (error) {
+          if (!(error instanceof PulumiConfigError)) throw error;
+          const kept = await keepRecoverable(client, grant, token, target);
+          io.stderr.write(`ghes-oauth login: ${terminalSafe(error.message)}\n${kept}\n`);
+          return EXIT_CODES.failed;
+        }
         io.stderr.write(`Stored the ${kind} as the secret config value ${key}${until}\n`);
         return EXIT_CODES.ok;
       }
@@ -93,7 +103,7 @@ export const loginCommand: Command = {
       }
       return EXIT_CODES.ok;
     } catch (error) {
-      io.stderr.write(`ghes-oauth login: ${describeLoginError(error)}\n`);
+      io.stderr.write(`ghes-oauth login: ${terminalSafe(describeLoginError(error))}\n`);
       return EXIT_CODES.failed;
     } finally {
       await client.close();
@@ -103,7 +113,9 @@ export const loginCommand: Command = {
 
 async function deviceFlow(io: Io, client: OAuthAppClient, open: boolean) {
   const device = await client.createDeviceCode();
-  io.stderr.write(`Open ${device.verification_uri} and enter the code ${device.user_code}\n`);
+  io.stderr.write(
+    `Open ${terminalSafe(device.verification_uri)} and enter the code ${terminalSafe(device.user_code)}\n`,
+  );
   if (open) await offerInBrowser(io, device.verification_uri, true, true);
   return waitWithProgress(io, client, device);
 }

@@ -2,6 +2,7 @@ import { NotFoundError } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
 import { parseCommandArgs } from "../args/parse-command-args.js";
 import { createClient } from "../connection/create-client.js";
+import { proveCredentials } from "../connection/prove-credentials.js";
 import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { readOneToken } from "../input/read-one-token.js";
@@ -13,7 +14,8 @@ const HELP = `Usage: ghes-oauth revoke-grant [--json] [FILE|-]
 
 Deletes the app's grant for the user of one token (read from FILE or stdin): every token of that user
 for this app stops working, scoped tokens included, and the user must authorize the app again.
-404 counts as already gone.
+404 counts as already gone once the app's client ID and secret are proven (a wrong secret gets 404
+too); when they are refused, or cannot be proven, it exits 1 saying so.
 
 Options:
   --json          one JSON object: {token_last_eight, hashed_token, result: revoked | already_gone}
@@ -45,6 +47,8 @@ export const revokeGrantCommand: Command = {
         await client.deleteAuthorization(token);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
+        // A wrong secret gets 404 too: "already gone" only with proven credentials.
+        await proveCredentials(client);
         result = "already_gone";
       }
       const print = fingerprint(token);

@@ -1,6 +1,9 @@
+import type { OAuthAppClient } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
 import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
+import type { Connection } from "../connection/connection.js";
 import { createClient } from "../connection/create-client.js";
+import { proveCredentials } from "../connection/prove-credentials.js";
 import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { classifyText } from "../input/classify-line.js";
@@ -11,6 +14,7 @@ import { RateLimitGate } from "../revoke/rate-limit-gate.js";
 import { revokeToken } from "../revoke/revoke-token.js";
 import { runBounded } from "../run-bounded.js";
 import { ProgressBar } from "../terminal/progress-bar.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { TokenFingerprint } from "../tokens/fingerprint.js";
 import type { Command } from "./command.js";
 
@@ -40,8 +44,20 @@ Ends with: revoked N, already gone M, failed K (on stdout; on stderr with --json
 
 ${CONNECTION_HELP}
 
-${EXIT_HELP} Exit 0 means no token failed; malformed lines are reported with their line numbers but
-are not tokens, so they do not fail the run.`;
+Before any token is revoked or journalled, the app's client ID and secret are proven once on the web
+host (POST /login/oauth/access_token with a made-up code; nothing is minted): GitHub answers 404 to a
+wrong secret exactly as to a revoked token, so a 404 counts as "already gone" only with proven
+credentials. A failed proof stops the run with exit 1 before any revocation. The journal records the
+base URL, the client ID and a keyed fingerprint of the secret (HMAC with a random per-journal salt,
+never the secret); a rerun with other credentials refuses that journal (exit 2).
+
+${EXIT_HELP} Exit 0 means no token failed and at least one was revoked (or all were done by an earlier
+run); exit 1 also when every token tried answered 404 and none was revoked (the tokens are gone, or
+another app issued them). Malformed lines are reported with their line numbers but are not tokens, so
+they do not fail the run.`;
+
+const NOTHING_REVOKED =
+  "nothing was revoked: every token answered 404. The app's credentials were proven, so GitHub does not know these tokens for this app: they were revoked or expired before, or another app (another client ID) issued them. Check that --client-id is the issuing app's; ghes-oauth check shows each token's status";
 
 type RevokeRecord =
   | ({
@@ -82,7 +98,13 @@ export const revokeCommand: Command = {
     const connection = dryRun ? undefined : await resolveConnection(io, values);
     const lines = classifyText(await readInput(io, positionals, "revoke"));
 
-    const journal = values.journal && !dryRun ? await Journal.open(values.journal) : undefined;
+    const { client, journal } = connection
+      ? await provenStart(
+          connection,
+          lines.some((line) => line.kind === "token"),
+          values.journal,
+        )
+      : { client: undefined, journal: undefined };
     const recorded = values.journal && dryRun ? await readJournalOutcomes(values.journal) : undefined;
     const previous = (hash: string): JournalEntry | undefined => {
       const entry = journal ? journal.outcome(hash) : recorded?.get(hash);
@@ -110,8 +132,8 @@ export const revokeCommand: Command = {
       else pending.push(input);
     }
 
-    if (connection && pending.length > 0) {
-      const client = createClient(connection);
+    let goneNow = 0;
+    if (client && pending.length > 0) {
       const gate = new RateLimitGate();
       const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, pending.length, "revoking") : undefined;
       report.attach(progress);
@@ -125,6 +147,7 @@ export const revokeCommand: Command = {
           const outcome = await revokeToken(client, token, gate, (seconds) =>
             report.note(`rate limited: every worker pauses ${seconds}s as the server asked`),
           );
+          if (outcome.result === "already_gone") goneNow++;
           const written = journal
             ? journal.append({
                 hashed_token: fingerprint.hashed_token,
@@ -154,18 +177,47 @@ export const revokeCommand: Command = {
         await journal?.close();
       }
     } else {
+      await client?.close();
       await journal?.close();
     }
 
     const summary = formatSummary(tally, dryRun);
     (values.json ? io.stderr : io.stdout).write(`${summary}\n`);
-    return tally.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+    if (tally.failed > 0) return EXIT_CODES.failed;
+    if (pending.length > 0 && goneNow === pending.length) {
+      io.stderr.write(`ghes-oauth revoke: ${NOTHING_REVOKED}\n`);
+      return EXIT_CODES.failed;
+    }
+    return EXIT_CODES.ok;
   },
 };
 
+/**
+ * The client, proven before anything is journalled or revoked (with a wrong secret every token answers
+ * 404), and the journal opened for these credentials. Nothing to revoke: no client.
+ */
+async function provenStart(
+  connection: Connection,
+  hasTokens: boolean,
+  journalPath: string | undefined,
+): Promise<{ client: OAuthAppClient | undefined; journal: Journal | undefined }> {
+  const client = hasTokens ? createClient(connection) : undefined;
+  try {
+    if (client) await proveCredentials(client);
+    const journal = journalPath ? await Journal.open(journalPath, connection) : undefined;
+    return { client, journal };
+  } catch (error) {
+    await client?.close();
+    throw error;
+  }
+}
+
 function reporter(io: Io, json: boolean, tally: Tally) {
   let progress: ProgressBar | undefined;
-  const note = (message: string) => (progress ? progress.note(message) : io.stderr.write(`${message}\n`));
+  const note = (text: string) => {
+    const message = terminalSafe(text);
+    return progress ? progress.note(message) : io.stderr.write(`${message}\n`);
+  };
   const report = (record: RevokeRecord) => {
     tally[record.result]++;
     if ("from_journal" in record) tally.from_journal++;

@@ -1,4 +1,5 @@
 import { GhesOAuthError } from "@ghes-oauth/client";
+import { CredentialProofError } from "../connection/prove-credentials.js";
 import { JournalWriteError } from "../revoke/journal.js";
 
 /**
@@ -6,7 +7,12 @@ import { JournalWriteError } from "../revoke/journal.js";
  * carry a token or secret); anything else is reduced to its name so an unexpected message cannot leak one.
  */
 export function describeError(error: unknown): string {
-  if (error instanceof GhesOAuthError || error instanceof JournalWriteError) return error.message;
+  if (
+    error instanceof GhesOAuthError ||
+    error instanceof JournalWriteError ||
+    error instanceof CredentialProofError
+  )
+    return error.message;
   if (error instanceof Error) return `${error.name} (unexpected error; rerun to retry)`;
   return "unexpected error";
 }

@@ -1,3 +1,4 @@
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import { formatPermissions, type TokenDescription } from "./token-description.js";
 
 /** `key: value` lines describing one token, for a person reading a terminal. */
@@ -12,5 +13,5 @@ export function formatDescription(description: TokenDescription): string {
     ["repository_selection", description.repository_selection ?? "-"],
     ["permissions", formatPermissions(description.permissions)],
   ];
-  return rows.map(([key, value]) => `${`${key}:`.padEnd(22)}${value}\n`).join("");
+  return rows.map(([key, value]) => `${`${key}:`.padEnd(22)}${terminalSafe(value)}\n`).join("");
 }

@@ -1,3 +1,5 @@
+import { terminalSafe } from "../terminal/terminal-safe.js";
+
 /** A fixed-width text table written row by row, so results can stream as they arrive. */
 export class StreamingTable {
   readonly #widths: readonly number[];
@@ -17,7 +19,8 @@ export class StreamingTable {
   row(cells: readonly string[]): void {
     const padded = cells.map((cell, index) => {
       const width = this.#widths[index];
-      return width === undefined ? cell : cell.padEnd(width);
+      const safe = terminalSafe(cell);
+      return width === undefined ? safe : safe.padEnd(width);
     });
     this.output.write(`${padded.join("  ").trimEnd()}\n`);
   }

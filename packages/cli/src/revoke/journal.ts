@@ -1,5 +1,8 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { normalizeBaseUrl } from "@ghes-oauth/client";
+import type { Connection } from "../connection/connection.js";
 import { UsageError } from "../usage-error.js";
 
 export type JournalResult = "revoked" | "already_gone" | "failed";
@@ -17,7 +20,57 @@ export interface JournalEntry {
   readonly error?: string;
 }
 
-const HEADER = { ghes_oauth_revoke_journal: 1 };
+/**
+ * The first line. Version 2 records whose credentials the outcomes were heard with: the base URL, the
+ * client ID and a keyed fingerprint of the secret (HMAC-SHA256 under a random per-journal salt, so the
+ * journal never holds the secret nor a hash that could be checked against guesses made elsewhere).
+ */
+interface JournalHeader {
+  readonly ghes_oauth_revoke_journal: 1 | 2;
+  readonly base_url?: string;
+  readonly client_id?: string;
+  readonly secret_salt?: string;
+  readonly secret_hmac_sha256?: string;
+}
+
+function secretHmac(salt: string, secret: string): string {
+  return createHmac("sha256", Buffer.from(salt, "hex")).update(secret).digest("hex");
+}
+
+function comparableBaseUrl(baseUrl: string): string {
+  try {
+    const location = normalizeBaseUrl(baseUrl);
+    return location.origin + location.basePath;
+  } catch {
+    return baseUrl;
+  }
+}
+
+function headerFor(connection: Connection): JournalHeader {
+  const salt = randomBytes(16).toString("hex");
+  return {
+    ghes_oauth_revoke_journal: 2,
+    base_url: comparableBaseUrl(connection.baseUrl),
+    client_id: connection.clientId,
+    secret_salt: salt,
+    secret_hmac_sha256: secretHmac(salt, connection.clientSecret),
+  };
+}
+
+/** Why a journal written with other credentials cannot be resumed with these; undefined when they match. */
+function credentialMismatch(header: JournalHeader, connection: Connection): string | undefined {
+  if (header.ghes_oauth_revoke_journal !== 2) return undefined;
+  const baseUrl = comparableBaseUrl(connection.baseUrl);
+  if (header.base_url !== baseUrl)
+    return `it was written for base URL ${header.base_url}, this run uses ${baseUrl}`;
+  if (header.client_id !== connection.clientId)
+    return `it was written for client ID ${header.client_id}, this run uses ${connection.clientId}`;
+  const expected = Buffer.from(header.secret_hmac_sha256 ?? "", "hex");
+  const actual = Buffer.from(secretHmac(header.secret_salt ?? "", connection.clientSecret), "hex");
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+    return "it was written with another client secret (its fingerprint differs: rotated, or mistyped in one of the runs)";
+  return undefined;
+}
 
 /**
  * The revoke journal: an append-only NDJSON file of outcomes, written in batches that are fsync'd before
@@ -36,7 +89,11 @@ export class Journal {
     this.#latest = latest;
   }
 
-  static async open(path: string): Promise<Journal> {
+  /**
+   * Opens (or starts) the journal for a run with `connection`. A journal written with other credentials
+   * is refused (UsageError naming the mismatch): its "already gone" outcomes were heard with them.
+   */
+  static async open(path: string, connection: Connection): Promise<Journal> {
     let handle: FileHandle;
     try {
       handle = await open(path, "a+");
@@ -49,10 +106,15 @@ export class Journal {
       if (!(await handle.stat()).isFile())
         throw new UsageError(`--journal: ${path} is not a regular file; give a file path for the journal`);
       const text = await handle.readFile("utf8");
-      const { latest, validLength } = parseJournal(path, text);
+      const { latest, validLength, header } = parseJournal(path, text);
+      const mismatch = header && credentialMismatch(header, connection);
+      if (mismatch)
+        throw new UsageError(
+          `--journal: refusing ${path}: ${mismatch}. Its outcomes were heard with other credentials; resume with those, or start a new journal file`,
+        );
       if (validLength < Buffer.byteLength(text)) await handle.truncate(validLength);
       if (validLength === 0) {
-        await handle.appendFile(`${JSON.stringify(HEADER)}\n`);
+        await handle.appendFile(`${JSON.stringify(headerFor(connection))}\n`);
         await handle.sync();
         await syncDirectory(dirname(path));
       }
@@ -120,8 +182,9 @@ async function syncDirectory(path: string): Promise<void> {
 function parseJournal(
   path: string,
   text: string,
-): { latest: Map<string, JournalEntry>; validLength: number } {
+): { latest: Map<string, JournalEntry>; validLength: number; header: JournalHeader | undefined } {
   const latest = new Map<string, JournalEntry>();
+  let header: JournalHeader | undefined;
   let offset = 0;
   let lineNumber = 0;
   while (offset < text.length) {
@@ -136,14 +199,19 @@ function parseJournal(
         throw new UsageError(
           `--journal: ${path} is not a ghes-oauth revoke journal; give a new or an earlier journal file`,
         );
+      header = parsed as JournalHeader;
     } else {
       const entry = toEntry(parsed);
       if (!entry) throw new UsageError(`--journal: ${path} line ${lineNumber} is not a journal entry`);
-      latest.set(entry.hashed_token, entry);
+      // A version-1 journal does not say which credentials heard its 404s (a wrong secret gets 404 too):
+      // its "already gone" outcomes are tried again.
+      if (header?.ghes_oauth_revoke_journal === 1 && entry.result === "already_gone")
+        latest.delete(entry.hashed_token);
+      else latest.set(entry.hashed_token, entry);
     }
     offset = end + 1;
   }
-  return { latest, validLength: Buffer.byteLength(text.slice(0, offset)) };
+  return { latest, validLength: Buffer.byteLength(text.slice(0, offset)), header };
 }
 
 function parseLine(line: string): unknown {

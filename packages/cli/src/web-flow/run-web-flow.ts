@@ -8,6 +8,7 @@ import {
 import type { Connection } from "../connection/connection.js";
 import type { Io } from "../io.js";
 import { Spinner } from "../terminal/spinner.js";
+import { terminalSafe } from "../terminal/terminal-safe.js";
 import { startLoopbackCallback } from "./loopback-callback.js";
 import { browserCommand, openBrowser } from "./open-browser.js";
 
@@ -36,12 +37,18 @@ export async function offerInBrowser(
   open: boolean,
   alreadyShown = false,
 ): Promise<void> {
-  const command = open ? browserCommand(io.env) : undefined;
+  // The device page's address comes from the server: only a web address is handed to a browser.
+  const command = open && isWebAddress(url) ? browserCommand(io.env) : undefined;
+  const shown = terminalSafe(url);
   if (command !== undefined && (await openBrowser(command, url, io.env))) {
-    io.stderr.write(`Opened ${url} in your browser (if it did not appear, open that address yourself)\n`);
+    io.stderr.write(`Opened ${shown} in your browser (if it did not appear, open that address yourself)\n`);
   } else if (!alreadyShown) {
-    io.stderr.write(`Open ${url} in your browser\n`);
+    io.stderr.write(`Open ${shown} in your browser\n`);
   }
+}
+
+function isWebAddress(url: string): boolean {
+  return URL.canParse(url) && ["http:", "https:"].includes(new URL(url).protocol);
 }
 
 /**

@@ -26,6 +26,9 @@ export class Exchange {
     private readonly rawQuery: string,
   ) {}
 
+  /** The OAuth error code answered (HTTP 200 on the web host), for the request log. */
+  oauthError: string | undefined;
+
   get query(): URLSearchParams {
     return new URLSearchParams(this.rawQuery);
   }

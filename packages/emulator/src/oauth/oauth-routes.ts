@@ -25,7 +25,10 @@ async function oauth(
   try {
     return oauthReply(exchange.req, operation(params, clientCredentials(exchange, params)));
   } catch (error) {
-    if (error instanceof OAuthError) return oauthReply(exchange.req, error.fields);
+    if (error instanceof OAuthError) {
+      exchange.oauthError = error.code;
+      return oauthReply(exchange.req, error.fields);
+    }
     throw error;
   }
 }

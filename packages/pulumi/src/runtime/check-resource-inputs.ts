@@ -1,5 +1,6 @@
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { z } from "zod";
+import { SECRET_INPUTS_KEY } from "../secret-inputs-key.js";
 import { nearestName } from "./nearest-name.js";
 import { containsSecret, isSecretValue, revealSecrets } from "./secret-value.js";
 import { containsUnknown } from "./unknown-value.js";
@@ -21,6 +22,11 @@ export interface ResourceInputRules {
    * whole value, e.g. every entry of a map, including whatever a misspelt key inside one holds.
    */
   neverShown?: readonly string[];
+  /**
+   * Maps whose keys are the program's data (permission names, entry names): when such a map is itself
+   * a secret, its failures are counted, not named, since their paths and messages quote the keys.
+   */
+  keyedProperties?: readonly string[];
 }
 
 /**
@@ -34,7 +40,12 @@ export interface ResourceInputRules {
  * that is always secret), the property is a known, non-secret one, and its value holds no marker.
  * Otherwise `property` is empty and the engine prints the reason alone.
  */
-export function checkResourceInputs(news: Record<string, unknown>, rules: ResourceInputRules): CheckResult {
+export function checkResourceInputs(
+  withHint: Record<string, unknown>,
+  rules: ResourceInputRules,
+): CheckResult {
+  const declaredSecret = new Set(secretInputsOf(withHint));
+  const news = withoutSecretInputsHint(withHint);
   const given = Object.keys(news).filter((key) => key !== "__provider");
   const inputs = Object.fromEntries(given.map((key) => [key, revealSecrets(news[key])]));
   const unknown = new Set(given.filter((key) => containsUnknown(inputs[key])));
@@ -46,6 +57,7 @@ export function checkResourceInputs(news: Record<string, unknown>, rules: Resour
     rules.properties.includes(property) &&
     !rules.secretProperties.includes(property) &&
     !(rules.neverShown ?? []).includes(property) &&
+    !declaredSecret.has(property) &&
     !containsSecret(news[property]) &&
     !containsSecret(news[partner.get(property) ?? ""]);
 
@@ -55,10 +67,22 @@ export function checkResourceInputs(news: Record<string, unknown>, rules: Resour
 
   const known = Object.fromEntries(Object.entries(inputs).filter(([key]) => !unknown.has(key)));
   const result = rules.schema.safeParse(known);
+  // A secret property's issues name keys it holds (a permission name, an entry name): only counted.
+  const hidden = new Map<string, { unknownNames: number; other: number }>();
   for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.map(String);
     const property = path[0] ?? "";
     if (unknown.has(property) || unknown.has(partner.get(property) ?? "")) continue;
+    const secretMap =
+      (rules.keyedProperties ?? []).includes(property) &&
+      (declaredSecret.has(property) || isSecretValue(news[property]));
+    if (secretMap) {
+      const counts = hidden.get(property) ?? { unknownNames: 0, other: 0 };
+      if (issue.message.startsWith("unknown permission")) counts.unknownNames++;
+      else counts.other++;
+      hidden.set(property, counts);
+      continue;
+    }
     if (showable(property)) {
       const where = path.length > 1 ? `${path.join(".")}: ` : "";
       failures.push({ property, reason: `${where}${issue.message}` });
@@ -67,7 +91,30 @@ export function checkResourceInputs(news: Record<string, unknown>, rules: Resour
     }
   }
 
+  for (const [property, counts] of hidden)
+    failures.push({ property: "", reason: secretPropertyReason(property, counts) });
   return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+}
+
+function secretPropertyReason(property: string, counts: { unknownNames: number; other: number }): string {
+  const parts = [
+    ...(counts.unknownNames > 0
+      ? [`${counts.unknownNames} unknown permission name${counts.unknownNames === 1 ? "" : "s"}`]
+      : []),
+    ...(counts.other > 0 ? [`${counts.other} other problem${counts.other === 1 ? "" : "s"}`] : []),
+  ];
+  return `${property}: ${parts.join(" and ")}; not named because ${property} is a secret: check its keys and levels against the permission catalogue (or validate the map without pulumi.secret)`;
+}
+
+function secretInputsOf(news: Record<string, unknown>): string[] {
+  const hint = revealSecrets(news[SECRET_INPUTS_KEY]);
+  return Array.isArray(hint) ? hint.filter((name): name is string => typeof name === "string") : [];
+}
+
+function withoutSecretInputsHint(news: Record<string, unknown>): Record<string, unknown> {
+  if (!(SECRET_INPUTS_KEY in news)) return news;
+  const { [SECRET_INPUTS_KEY]: _hint, ...rest } = news;
+  return rest;
 }
 
 function unknownPropertyReason(key: string, rules: ResourceInputRules): string {

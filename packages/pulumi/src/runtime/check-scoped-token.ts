@@ -11,5 +11,5 @@ export async function checkScopedToken(_olds: unknown, news: Record<string, unkn
   const result = checkResourceInputs(news, scopedTokenInputRules);
   if (result.failures?.length || news.connection !== undefined) return result;
   const failures = checkConnectionSettings();
-  return failures.length > 0 ? { inputs: news, failures } : result;
+  return failures.length > 0 ? { inputs: result.inputs, failures } : result;
 }

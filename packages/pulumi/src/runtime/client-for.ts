@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { OAuthAppClient } from "@ghes-oauth/client";
+import { deriveWebUrl, OAuthAppClient } from "@ghes-oauth/client";
 import type { Connection } from "../connection-args.js";
+import { noteOperationHost } from "./operation-deadline.js";
 
 // One keep-alive client per connection for the life of the provider process: the engine calls the
 // provider once per resource, and reusing connections is what keeps a 100-token stack fast.
@@ -10,6 +11,7 @@ export function clientFor(
   connection: Connection,
   options: { allowUnknownPermissions?: boolean | undefined } = {},
 ): OAuthAppClient {
+  noteHosts(connection);
   const allowUnknownPermissions = options.allowUnknownPermissions === true;
   const key = [
     connection.baseUrl,
@@ -31,4 +33,13 @@ export function clientFor(
     clients.set(key, client);
   }
   return client;
+}
+
+function noteHosts(connection: Connection): void {
+  noteOperationHost(connection.baseUrl);
+  try {
+    noteOperationHost(deriveWebUrl(connection.baseUrl, connection.webUrl));
+  } catch {
+    // An invalid URL: the client's constructor says so.
+  }
 }

@@ -2,6 +2,7 @@ import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { Connection } from "../connection-args.js";
 import { resolveConnection } from "./connection-settings.js";
 import { diffState } from "./diff-state.js";
+import { rejectRefusedCredentials } from "./prove-credentials.js";
 import { serverNow } from "./server-clock.js";
 import { containsUnknown } from "./unknown-value.js";
 
@@ -10,6 +11,7 @@ export async function diffScopedToken(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<DiffResult> {
+  await rejectRefusedCredentials(news, "diffing the ScopedToken");
   if (typeof olds.expiresAt !== "string") return diffState(olds, news);
   return diffState(olds, news, await serverNowFor(olds, news));
 }

@@ -1,8 +1,12 @@
 import { GitHubApiError, NotFoundError, ValidationError } from "@ghes-oauth/client";
+import { OperationTimeoutError } from "./operation-deadline.js";
+import { CredentialsNotProvenError } from "./prove-credentials.js";
 
 /** Adds what a Pulumi user can do about an API error to its (already secret-free) message. */
 export function explainApiError(action: string, error: unknown): Error {
   if (!(error instanceof Error)) return new Error(`${action} failed`);
+  // Already complete: they name the operation, the connection and the fix.
+  if (error instanceof CredentialsNotProvenError || error instanceof OperationTimeoutError) return error;
   let hint = "";
   if (error instanceof NotFoundError) {
     hint =

@@ -1,12 +1,23 @@
 // The provider's implementation. The serialized provider (../provider/scoped-token-provider.ts) loads this
 // module by name inside the dynamic-provider host, so state carries no code, no secret, no heavy module.
+import { createScopedToken } from "./create-scoped-token.js";
+import { deleteScopedToken } from "./delete-scoped-token.js";
+import { diffScopedToken } from "./diff-scoped-token.js";
+import { withDeadline } from "./operation-deadline.js";
+import { readScopedToken } from "./read-scoped-token.js";
+import { updateScopedToken } from "./update-scoped-token.js";
+
 export { checkScopedToken as check } from "./check-scoped-token.js";
 export { configureFromStack } from "./connection-settings.js";
-export { createScopedToken as create } from "./create-scoped-token.js";
-export { deleteScopedToken as delete } from "./delete-scoped-token.js";
-export { diffScopedToken as diff } from "./diff-scoped-token.js";
 // Shared with the native provider (@ghes-oauth/provider), which adapts these same functions.
 export { connectionSchema } from "./inputs-schema.js";
-export { readScopedToken as read } from "./read-scoped-token.js";
 export { isSecretValue, revealSecrets } from "./secret-value.js";
-export { updateScopedToken as update } from "./update-scoped-token.js";
+
+// Every operation that talks to the server has a deadline (GHES_OAUTH_OPERATION_TIMEOUT).
+export const create = withDeadline("creating a ScopedToken", createScopedToken);
+export const read = withDeadline("refreshing a ScopedToken", readScopedToken);
+export const update = withDeadline("updating a ScopedToken", updateScopedToken);
+export const diff = withDeadline("diffing a ScopedToken", diffScopedToken);
+const deleteOperation = withDeadline("deleting a ScopedToken", deleteScopedToken);
+
+export { deleteOperation as delete };

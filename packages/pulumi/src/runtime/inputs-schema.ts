@@ -99,4 +99,5 @@ export const scopedTokenInputRules: ResourceInputRules = {
     ["target", "targetId"],
     ["repositories", "repositoryIds"],
   ],
+  keyedProperties: ["permissions"],
 };

@@ -5,7 +5,9 @@ import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
 import { refreshedFacts } from "./minted-token-facts.js";
+import { operationCall } from "./operation-deadline.js";
 import { parentTokenDigest } from "./parent-token-digest.js";
+import { proveCredentials } from "./prove-credentials.js";
 
 // State written by earlier versions kept the parent token itself in the outputs: refresh keeps its digest.
 function withoutParentToken(props: ScopedTokenState): ScopedTokenState {
@@ -16,7 +18,7 @@ function withoutParentToken(props: ScopedTokenState): ScopedTokenState {
 
 /**
  * Checks the token (POST /applications/{client_id}/token). A 404 means it was revoked or has expired:
- * no id is returned, so `pulumi refresh` drops it and the next `pulumi up` mints a new one.
+ * no id is returned (once the credentials are proven), so `pulumi refresh` drops it and the next `pulumi up` mints a new one.
  */
 export async function readScopedToken(
   id: string,
@@ -24,11 +26,12 @@ export async function readScopedToken(
 ): Promise<ReadResult<ScopedTokenState>> {
   const client = clientFor(resolveConnection(props.connection));
   try {
-    const authorization = await client.checkToken(props.token);
+    const authorization = await client.checkToken(props.token, operationCall());
     const kept = withoutParentToken(props);
     return { id, props: { ...kept, ...refreshedFacts(kept, authorization), token: props.token } };
   } catch (error) {
-    if (error instanceof NotFoundError) return {};
-    throw explainApiError("checking the scoped token", error);
+    if (!(error instanceof NotFoundError)) throw explainApiError("checking the scoped token", error);
   }
+  await proveCredentials(props.connection, "refreshing the ScopedToken");
+  return {};
 }

@@ -8,5 +8,5 @@ export async function checkTokenSet(_olds: unknown, news: Record<string, unknown
   const result = checkResourceInputs(news, scopedTokenSetInputRules);
   if (result.failures?.length || news.connection !== undefined) return result;
   const failures = checkConnectionSettings();
-  return failures.length > 0 ? { inputs: news, failures } : result;
+  return failures.length > 0 ? { inputs: result.inputs, failures } : result;
 }

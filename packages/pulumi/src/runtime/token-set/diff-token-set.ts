@@ -3,6 +3,7 @@ import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { ScopedTokenSetState, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
 import { serverNowFor } from "../diff-scoped-token.js";
 import { parentTokenDigest } from "../parent-token-digest.js";
+import { rejectRefusedCredentials } from "../prove-credentials.js";
 import { containsUnknown } from "../unknown-value.js";
 import { planTokenSet, type TokenSetPlan } from "./token-set-plan.js";
 
@@ -37,6 +38,7 @@ export async function diffTokenSet(
 ): Promise<DiffResult> {
   const none: DiffResult = { changes: false, replaces: [], deleteBeforeReplace: false };
   const some: DiffResult = { ...none, changes: true };
+  await rejectRefusedCredentials(news, "diffing the ScopedTokenSet");
   if (containsUnknown(news.scopes) || containsUnknown(news.accessToken)) return some;
   if (olds.pendingRevocation?.length) return some;
   if (typeof news.accessToken === "string" && parentTokenDigest(news.accessToken) !== olds.accessTokenHash) {

@@ -2,6 +2,7 @@ import { NotFoundError, type OAuthAppClient } from "@ghes-oauth/client";
 import type { ScopedTokenSpecInputs, TokenDetails } from "../../scoped-token-set-state.js";
 import { explainApiError } from "../explain-api-error.js";
 import { mintedTokenFacts } from "../minted-token-facts.js";
+import { operationCall } from "../operation-deadline.js";
 import { forEachLimited, type Settled } from "./for-each-limited.js";
 import { scopeOf } from "./token-set-inputs.js";
 
@@ -42,7 +43,7 @@ export async function mintEntries(
   reasons: Readonly<Record<string, string>> = {},
 ): Promise<MintedEntries> {
   const settled = await forEachLimited(names, (name) =>
-    client.scopeToken({ accessToken, ...scopeOf(scopes[name] as ScopedTokenSpecInputs) }),
+    client.scopeToken({ accessToken, ...scopeOf(scopes[name] as ScopedTokenSpecInputs) }, operationCall()),
   );
   const failed = settled.filter((entry) => !entry.ok);
   const minted: MintedEntries = { tokens: {}, tokenDetails: {} };
@@ -53,7 +54,8 @@ export async function mintEntries(
     minted.tokenDetails[entry.item] = details;
   }
   if (failed.length > 0) {
-    const cleanup = await revokeTokens(client, Object.values(minted.tokens));
+    // These tokens were just minted with this client: its credentials are proven already.
+    const cleanup = await revokeTokens(client, Object.values(minted.tokens), async () => {});
     const error = entriesFailed("minting scoped tokens", failed, names.length, reasons);
     if (cleanup.failed.length > 0) {
       error.message += ` (${cleanup.failed.length} tokens minted before the failure could not be revoked again and stay valid until they expire)`;
@@ -65,23 +67,38 @@ export async function mintEntries(
 
 /**
  * Revokes tokens (DELETE /applications/{client_id}/token, a few at a time); already gone (404) counts
- * as revoked. Returns the tokens that could not be revoked, with the first error.
+ * as revoked once `proveCredentials` resolves (GitHub answers 404 to a wrong client secret too): when
+ * it fails, the tokens that answered 404 count as not revoked, with its error. Returns the tokens that
+ * could not be revoked, with the first error.
  */
 export async function revokeTokens(
   client: OAuthAppClient,
   tokens: readonly string[],
+  proveCredentials: () => Promise<void>,
 ): Promise<{ failed: string[]; error?: unknown }> {
   const settled = await forEachLimited(tokens, async (token) => {
     try {
-      await client.deleteToken(token);
+      await client.deleteToken(token, operationCall());
+      return "revoked" as const;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
+      return "gone" as const;
     }
   });
-  const failed = settled.filter((entry) => !entry.ok);
-  const first = failed[0];
-  return {
-    failed: failed.map((entry) => entry.item),
-    ...(first && !first.ok ? { error: first.error } : {}),
+  const failed: string[] = [];
+  let firstError: unknown;
+  const fail = (token: string, error: unknown) => {
+    if (failed.length === 0) firstError = error;
+    failed.push(token);
   };
+  for (const entry of settled) if (!entry.ok) fail(entry.item, entry.error);
+  const gone = settled.filter((entry) => entry.ok && entry.value === "gone").map((entry) => entry.item);
+  if (gone.length > 0) {
+    try {
+      await proveCredentials();
+    } catch (error) {
+      for (const token of gone) fail(token, error);
+    }
+  }
+  return { failed, ...(failed.length > 0 ? { error: firstError } : {}) };
 }

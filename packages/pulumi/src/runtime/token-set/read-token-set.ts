@@ -4,6 +4,8 @@ import type { ScopedTokenSetState, TokenDetails } from "../../scoped-token-set-s
 import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { refreshedFacts } from "../minted-token-facts.js";
+import { operationCall } from "../operation-deadline.js";
+import { proveCredentials } from "../prove-credentials.js";
 import { forEachLimited } from "./for-each-limited.js";
 import { entriesFailed } from "./mint-and-revoke.js";
 
@@ -20,7 +22,7 @@ export async function readTokenSet(
   const details = props.tokenDetails ?? {};
   const settled = await forEachLimited(Object.keys(tokens), async (name) => {
     try {
-      return await client.checkToken(tokens[name] as string);
+      return await client.checkToken(tokens[name] as string, operationCall());
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
@@ -28,6 +30,9 @@ export async function readTokenSet(
   });
   const failed = settled.filter((entry) => !entry.ok);
   if (failed.length > 0) throw entriesFailed("checking scoped tokens", failed, settled.length);
+  if (settled.some((entry) => entry.ok && entry.value === undefined)) {
+    await proveCredentials(props.connection, "refreshing the ScopedTokenSet");
+  }
   const kept: ScopedTokenSetState = { ...props, tokens: {}, tokenDetails: {} };
   for (const entry of settled) {
     if (!entry.ok || entry.value === undefined) continue;

@@ -104,6 +104,7 @@ export const scopedTokenSetInputRules: ResourceInputRules = {
   secretProperties: ["accessToken", "connection"],
   schema: scopedTokenSetInputsSchema,
   neverShown: ["scopes"],
+  keyedProperties: ["scopes"],
 };
 
 /** The inputs as the provider receives them, without the engine's own `__provider`. */

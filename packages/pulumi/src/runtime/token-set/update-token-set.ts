@@ -3,6 +3,7 @@ import type { ScopedTokenSetState } from "../../scoped-token-set-state.js";
 import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { serverNowFor } from "../diff-scoped-token.js";
+import { proveCredentials } from "../prove-credentials.js";
 import { planFromState } from "./diff-token-set.js";
 import { mintEntries, revokeTokens } from "./mint-and-revoke.js";
 import { pick, stateOfSet } from "./set-state.js";
@@ -31,7 +32,9 @@ export async function updateTokenSet(
   ];
   // Old states' connection may differ from the new one: revoke with the one the tokens were minted under.
   const revoker = clientFor(resolveConnection(olds.connection ?? inputs.connection));
-  const { failed } = await revokeTokens(revoker, retiring);
+  const { failed } = await revokeTokens(revoker, retiring, () =>
+    proveCredentials(olds.connection ?? inputs.connection, "revoking the ScopedTokenSet's replaced tokens"),
+  );
   const names = Object.keys(inputs.scopes);
   const held = {
     tokens: { ...pick(oldTokens, plan.keep), ...minted.tokens },

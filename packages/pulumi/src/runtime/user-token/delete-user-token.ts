@@ -4,6 +4,8 @@ import type { UserTokenState } from "../../user-token-state.js";
 import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { explainApiError } from "../explain-api-error.js";
+import { operationCall } from "../operation-deadline.js";
+import { proveCredentials } from "../prove-credentials.js";
 import { isOAuthError } from "./grant-client.js";
 
 /**
@@ -19,29 +21,31 @@ export async function deleteUserToken(_id: string, props: UserTokenState): Promi
   const connection = resolveConnection(props.connection);
   const action = mode === "grant" ? "revoking the UserToken's grant" : "revoking the UserToken";
   try {
-    if (await revoke(connection, mode, props.accessToken)) return;
+    if (await revoke(connection, props.connection, mode, props.accessToken)) return;
     if (!props.refreshToken) return;
     const renewed = await clientFor(connection).refreshToken(props.refreshToken);
-    await revoke(connection, mode, renewed.access_token);
+    await revoke(connection, props.connection, mode, renewed.access_token);
   } catch (error) {
     if (isOAuthError(error, "bad_refresh_token")) return;
     throw explainApiError(action, error);
   }
 }
 
-/** True when revoked; false when the token is gone already (404). */
+/** True when revoked; false when the token is gone already (404, with the credentials proven). */
 async function revoke(
   connection: Connection,
+  fromArgs: Connection | undefined,
   mode: "token" | "grant",
   accessToken: string,
 ): Promise<boolean> {
   const client = clientFor(connection);
   try {
-    if (mode === "grant") await client.deleteAuthorization(accessToken);
-    else await client.deleteToken(accessToken);
+    if (mode === "grant") await client.deleteAuthorization(accessToken, operationCall());
+    else await client.deleteToken(accessToken, operationCall());
     return true;
   } catch (error) {
-    if (error instanceof NotFoundError) return false;
-    throw error;
+    if (!(error instanceof NotFoundError)) throw error;
   }
+  await proveCredentials(fromArgs, "destroying the UserToken");
+  return false;
 }

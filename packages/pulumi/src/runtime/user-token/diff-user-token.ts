@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
 import { serverNowFor } from "../diff-scoped-token.js";
+import { rejectRefusedCredentials } from "../prove-credentials.js";
 import { dueForRenewal } from "../renewal.js";
 import { containsUnknown } from "../unknown-value.js";
 import { seedHash } from "./seed-hash.js";
@@ -36,6 +37,7 @@ export async function diffUserToken(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<DiffResult> {
+  await rejectRefusedCredentials(news, "diffing the UserToken");
   const now = typeof olds.expiresAt === "string" ? await serverNowFor(olds, news) : Date.now();
   return diffUserTokenState(olds, news, now);
 }

@@ -1,9 +1,20 @@
 // The UserToken provider's implementation, loaded by name inside the dynamic-provider host by
 // ../../provider/user-token-provider.cts (so state carries no code, no secret, no heavy module).
+import { withDeadline } from "../operation-deadline.js";
+import { createUserToken } from "./create-user-token.js";
+import { deleteUserToken } from "./delete-user-token.js";
+import { diffUserToken } from "./diff-user-token.js";
+import { readUserToken } from "./read-user-token.js";
+import { updateUserToken } from "./update-user-token.js";
+
 export { configureFromStack } from "../connection-settings.js";
 export { checkUserToken as check } from "./check-user-token.js";
-export { createUserToken as create } from "./create-user-token.js";
-export { deleteUserToken as delete } from "./delete-user-token.js";
-export { diffUserToken as diff } from "./diff-user-token.js";
-export { readUserToken as read } from "./read-user-token.js";
-export { updateUserToken as update } from "./update-user-token.js";
+
+// Every operation that talks to the server has a deadline (GHES_OAUTH_OPERATION_TIMEOUT).
+export const create = withDeadline("creating a UserToken", createUserToken);
+export const read = withDeadline("refreshing a UserToken", readUserToken);
+export const update = withDeadline("updating a UserToken", updateUserToken);
+export const diff = withDeadline("diffing a UserToken", diffUserToken);
+const deleteOperation = withDeadline("deleting a UserToken", deleteUserToken);
+
+export { deleteOperation as delete };

@@ -4,6 +4,8 @@ import type { UserTokenState } from "../../user-token-state.js";
 import { clientFor } from "../client-for.js";
 import { resolveConnection } from "../connection-settings.js";
 import { explainApiError } from "../explain-api-error.js";
+import { operationCall } from "../operation-deadline.js";
+import { proveCredentials } from "../prove-credentials.js";
 import { serverNow } from "../server-clock.js";
 
 /**
@@ -15,7 +17,7 @@ import { serverNow } from "../server-clock.js";
 export async function readUserToken(id: string, props: UserTokenState): Promise<ReadResult<UserTokenState>> {
   const connection = resolveConnection(props.connection);
   try {
-    const authorization = await clientFor(connection).checkToken(props.accessToken);
+    const authorization = await clientFor(connection).checkToken(props.accessToken, operationCall());
     return {
       id,
       props: {
@@ -27,6 +29,7 @@ export async function readUserToken(id: string, props: UserTokenState): Promise<
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw explainApiError("checking the UserToken", error);
   }
+  await proveCredentials(props.connection, "refreshing the UserToken");
   const now = await serverNow(connection);
   const expiresMs = props.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(props.expiresAt);
   if (expiresMs <= now) return { id, props };
