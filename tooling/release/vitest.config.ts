@@ -1,0 +1,3 @@
+import { packageTestConfig } from "@ghes-oauth/vitest-preset";
+
+export default packageTestConfig();
