@@ -26,8 +26,12 @@ const committedSchema = JSON.parse(readFileSync(schemaPath, "utf8"));
 const schema = withPackageMetadata(committedSchema);
 if (JSON.stringify(schema) !== JSON.stringify(committedSchema)) {
   if (check) {
-    console.error("schema.json lacks the package-level settings of scripts/package-metadata.mjs (version, ...).");
-    console.error("Regenerate: pnpm --filter @ghes-oauth/provider run gen-sdk, and commit schema.json and sdk/.");
+    console.error(
+      "schema.json lacks the package-level settings of scripts/package-metadata.mjs (version, ...).",
+    );
+    console.error(
+      "Regenerate: pnpm --filter @ghes-oauth/provider run gen-sdk, and commit schema.json and sdk/.",
+    );
     process.exit(1);
   }
   writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
@@ -40,7 +44,7 @@ const kept = ["CHANGELOG.md"];
 /** Language -> the pieces the generator leaves for the publisher to fill in. */
 const finishers = {
   // As Pulumi's own provider builds do: the version filled in, and the package served from bin/ with a
-  // copy of package.json there (the SDK reads its version from it to ask the engine for this plugin).
+  // package.json there (the SDK reads its version from it to ask the engine for this plugin).
   nodejs: (dir) => {
     const path = join(dir, "package.json");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the generator's literal placeholder
@@ -52,10 +56,17 @@ const finishers = {
       types: "bin/index.d.ts",
       // Only the package's root: bin/package.json (the copy the SDK reads its version from) would
       // otherwise make bin/ look like an entry point of its own to resolvers.
-      exports: { ".": { types: "./bin/index.d.ts", default: "./bin/index.js" }, "./package.json": "./package.json" },
+      exports: {
+        ".": { types: "./bin/index.d.ts", default: "./bin/index.js" },
+        "./package.json": "./package.json",
+      },
       files: ["bin/", "README.md"],
       engines: { node: ">=22" },
-      scripts: { build: "tsc && node -e \"fs.copyFileSync('package.json', 'bin/package.json')\"" },
+      // bin/package.json: what the SDK reads its version from at run time, and nothing a resolver acts on.
+      scripts: {
+        build:
+          "tsc && node -e \"const { name, version, pulumi } = require('./package.json'); fs.writeFileSync('bin/package.json', JSON.stringify({ name, version, pulumi }, null, 4))\"",
+      },
     };
     writeFileSync(path, `${JSON.stringify(finished, null, 4)}\n`);
   },

@@ -12,7 +12,12 @@ const json = (path: string) => JSON.parse(read(path));
 
 const schema = json("schema.json");
 const sdkVersion: string = json("sdk/nodejs/package.json").version;
-const expected = { resource: true, name: "ghes-oauth", version: sdkVersion, server: defaultPluginDownloadURL };
+const expected = {
+  resource: true,
+  name: "ghes-oauth",
+  version: sdkVersion,
+  server: defaultPluginDownloadURL,
+};
 
 describe("the plugin version and download URL each SDK asks the engine for", () => {
   it("the schema carries the package-level settings: the Node.js SDK's version, the project's releases", () => {
@@ -34,8 +39,12 @@ describe("the plugin version and download URL each SDK asks the engine for", () 
 
   it("Python: pulumi-plugin.json and the package version", () => {
     expect(json("sdk/python/pulumi_ghes_oauth/pulumi-plugin.json")).toEqual(expected);
-    expect(read("sdk/python/setup.py")).toMatch(new RegExp(`VERSION = "${sdkVersion.replaceAll(".", "\\.")}"`));
-    expect(read("sdk/python/pulumi_ghes_oauth/_utilities.py")).toContain(`return "${defaultPluginDownloadURL}"`);
+    expect(read("sdk/python/setup.py")).toMatch(
+      new RegExp(`VERSION = "${sdkVersion.replaceAll(".", "\\.")}"`),
+    );
+    expect(read("sdk/python/pulumi_ghes_oauth/_utilities.py")).toContain(
+      `return "${defaultPluginDownloadURL}"`,
+    );
   });
 
   it("Node.js: package.json's pulumi section and the resource defaults", () => {
