@@ -1,3 +1,4 @@
 import { packageTestConfig } from "@ghes-oauth/vitest-preset";
 
-export default packageTestConfig();
+// The release tests build, pack, publish and install the whole workspace: one file at a time.
+export default packageTestConfig({ test: { testTimeout: 120_000, fileParallelism: false } });
