@@ -2,7 +2,7 @@
 // as a module in a subdirectory is (`packages/provider/sdk/go/ghesoauth/vX.Y.Z`), outside the workspace
 // and with no `replace`. The repository stands in for GitHub through git's `url.<local>.insteadOf`. The
 // Go program (test/go's, copied) then runs up, refresh, a renewal and destroy through Go's Automation API.
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -16,6 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
 import { type EmulatorWorld, startEmulatorWorld } from "../../pulumi/test/support/emulator-world.js";
@@ -29,6 +30,16 @@ const tag = `${moduleDir}/v${version}`;
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   return execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+}
+
+/** As `run`, without blocking the event loop: the emulator serves from this process meanwhile. */
+async function runAsync(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  const { stdout } = await promisify(execFile)(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return stdout;
 }
 
 describe("the Go SDK, fetched with go get at its release tag", () => {
@@ -91,12 +102,12 @@ describe("the Go SDK, fetched with go get at its release tag", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it(`go get ${modulePath}@v${version} resolves the subdirectory tag`, () => {
-    run("go", ["get", `${modulePath}@v${version}`], program, goEnv);
+  it(`go get ${modulePath}@v${version} resolves the subdirectory tag`, async () => {
+    await runAsync("go", ["get", `${modulePath}@v${version}`], program, goEnv);
     const goMod = readFileSync(join(program, "go.mod"), "utf8");
     expect(goMod).toContain(`${modulePath} v${version}`);
     expect(goMod).not.toContain("replace");
-    const listed = JSON.parse(run("go", ["list", "-m", "-json", modulePath], program, goEnv));
+    const listed = JSON.parse(await runAsync("go", ["list", "-m", "-json", modulePath], program, goEnv));
     expect(listed.Version).toBe(`v${version}`);
     expect(listed.Dir).not.toContain(packageDir);
   });
