@@ -87,7 +87,6 @@ async function buildPlatform(platform, blob, staging, outDir) {
   mkdirSync(dir, { recursive: true });
   const binary = join(dir, binaryName);
   copyFileSync(nodeBinaryFor(platform), binary);
-  chmodSync(binary, 0o755);
   if (format === "pe") {
     // node.exe is Authenticode-signed; injecting invalidates the signature, so drop it (unsigned build).
     const unsigned = `${binary}.unsigned`;
@@ -98,6 +97,7 @@ async function buildPlatform(platform, blob, staging, outDir) {
     sentinelFuse: seaFuse,
     ...(format === "macho" ? { machoSegmentName: "NODE_SEA" } : {}),
   });
+  chmodSync(binary, 0o755);
   const archive = join(outDir, archiveName(platform));
   rmSync(archive, { force: true });
   execFileSync("tar", ["-czf", archive, "-C", dir, binaryName]);
