@@ -16,6 +16,8 @@ node_version="$(tr -d '[:space:]' <"$GHES_OAUTH_ROOT/.node-version")"
 pnpm_version="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$GHES_OAUTH_ROOT/package.json")"
 pulumi_version="$(sed -n 's#.*github.com/pulumi/pulumi/pkg/v3 v\([0-9.]*\).*#\1#p' \
   "$GHES_OAUTH_ROOT/tooling/pulumi-cli/go.mod")"
+# The YAML language host (github.com/pulumi/pulumi-yaml), versioned on its own.
+pulumi_yaml_version="1.25.0"
 
 say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*" >&2; }
 fail() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
@@ -157,6 +159,33 @@ ensure_chromium() {
   say "Chromium installed in $(seconds_since "$started")s"
 }
 
+# pulumi-language-yaml, so that YAML programs run as a plain `pulumi up`: one on PATH is used as it is;
+# otherwise it is built from the Go module proxy with the pulumi-yaml module's own go.mod and cached.
+ensure_yaml_language_host() {
+  if command -v pulumi-language-yaml >/dev/null 2>&1; then
+    say "pulumi-language-yaml (already on PATH)"
+    return
+  fi
+  local dir="$GHES_OAUTH_CACHE/pulumi-language-yaml-$pulumi_yaml_version"
+  if [ ! -x "$dir/pulumi-language-yaml" ]; then
+    command -v go >/dev/null 2>&1 || fail "pulumi-language-yaml is not on PATH and Go is not installed to build it. \
+Install Pulumi YAML's language host (it ships with the Pulumi CLI) and make sure it is on PATH, then run this again."
+    local tmp started; started=$(date +%s)
+    say "building pulumi-language-yaml v$pulumi_yaml_version from the Go module proxy (first run only)"
+    tmp="$(mktemp -d "$GHES_OAUTH_CACHE/.tmp.XXXXXX")"
+    (
+      cd "$tmp"
+      GOBIN="$tmp/bin" GOFLAGS=-mod=mod go install -trimpath -ldflags "-s -w" \
+        "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$pulumi_yaml_version" 2>&1 | sed '/^go: downloading /d'
+    ) >&2 || { rm -rf "$tmp"; fail "go install of pulumi-language-yaml@v$pulumi_yaml_version failed"; }
+    rm -rf "$dir"
+    mv "$tmp/bin" "$dir"
+    rm -rf "$tmp"
+    say "pulumi-language-yaml v$pulumi_yaml_version built in $(seconds_since "$started")s"
+  fi
+  export PATH="$dir:$PATH"
+}
+
 mkdir -p "$GHES_OAUTH_CACHE"
 bootstrap_started=$(date +%s)
 ensure_node
@@ -164,6 +193,7 @@ ensure_pnpm
 install_dependencies
 ensure_chromium
 ensure_pulumi
+ensure_yaml_language_host
 say "toolchain ready in $(seconds_since "$bootstrap_started")s"
 
 # When sourced, hand the caller back its own shell options.

@@ -1,6 +1,7 @@
 // Generates the SDKs in sdk/ from schema.json with the Pulumi CLI's `pulumi package gen-sdk`.
 // `--check` regenerates into a temporary directory and fails when the committed SDKs differ (stale).
 // Languages whose language plugin is not on this machine (dotnet here) are reported, not compared.
+// First the package-level settings (scripts/package-metadata.mjs) go into schema.json (checked likewise).
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -15,32 +16,63 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withPackageMetadata } from "./package-metadata.mjs";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const schemaPath = join(packageDir, "schema.json");
 const sdkDir = join(packageDir, "sdk");
 const check = process.argv.includes("--check");
-const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+const committedSchema = JSON.parse(readFileSync(schemaPath, "utf8"));
+const schema = withPackageMetadata(committedSchema);
+if (JSON.stringify(schema) !== JSON.stringify(committedSchema)) {
+  if (check) {
+    console.error(
+      "schema.json lacks the package-level settings of scripts/package-metadata.mjs (version, ...).",
+    );
+    console.error(
+      "Regenerate: pnpm --filter @ghes-oauth/provider run gen-sdk, and commit schema.json and sdk/.",
+    );
+    process.exit(1);
+  }
+  writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
+  execFileSync("pnpm", ["exec", "biome", "format", "--write", schemaPath], { stdio: "ignore" });
+}
+
+/** What a release writes beside a generated SDK (`changeset version`), kept when regenerating. */
+const kept = ["CHANGELOG.md"];
 
 /** Language -> the pieces the generator leaves for the publisher to fill in. */
 const finishers = {
   // As Pulumi's own provider builds do: the version filled in, and the package served from bin/ with a
-  // copy of package.json there (the SDK reads its version from it to ask the engine for this plugin).
+  // package.json there (the SDK reads its version from it to ask the engine for this plugin).
   nodejs: (dir) => {
     const path = join(dir, "package.json");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the generator's literal placeholder
     const manifest = JSON.parse(readFileSync(path, "utf8").replaceAll("${VERSION}", schema.version));
     const finished = {
       ...manifest,
+      type: "commonjs",
       main: "bin/index.js",
       types: "bin/index.d.ts",
-      scripts: { build: "tsc && node -e \"fs.copyFileSync('package.json', 'bin/package.json')\"" },
+      // Only the package's root: bin/package.json (the copy the SDK reads its version from) would
+      // otherwise make bin/ look like an entry point of its own to resolvers.
+      exports: {
+        ".": { types: "./bin/index.d.ts", default: "./bin/index.js" },
+        "./package.json": "./package.json",
+      },
+      files: ["bin/", "README.md"],
+      engines: { node: ">=22" },
+      // bin/package.json: what the SDK reads its version from at run time, and nothing a resolver acts on.
+      scripts: {
+        build:
+          "tsc && node -e \"const { name, version, pulumi } = require('./package.json'); fs.writeFileSync('bin/package.json', JSON.stringify({ name, version, pulumi }, null, 4))\"",
+      },
     };
     writeFileSync(path, `${JSON.stringify(finished, null, 4)}\n`);
   },
   go: (dir) => {
     const module = schema.language.go.importBasePath;
-    const pulumiVersion = schema.language.nodejs.dependencies["@pulumi/pulumi"];
+    const pulumiVersion = schema.language.nodejs.dependencies["@pulumi/pulumi"].replace(/^\D+/, "");
     const goMod = [
       `module ${module}`,
       "",
@@ -98,6 +130,10 @@ try {
     );
   } else {
     for (const language of generated) {
+      for (const file of kept) {
+        const path = join(sdkDir, language, file);
+        if (existsSync(path)) cpSync(path, join(out, language, file));
+      }
       rmSync(join(sdkDir, language), { recursive: true, force: true });
       cpSync(join(out, language), join(sdkDir, language), { recursive: true });
     }
@@ -112,7 +148,7 @@ function differences(expected, actual) {
   const expectedFiles = filesUnder(expected);
   const actualFiles = existsSync(actual) ? filesUnder(actual) : [];
   // What building and testing the SDKs leaves beside them (ignored by git).
-  const ignored = new Set(["node_modules", "bin", ".turbo", "__pycache__"]);
+  const ignored = new Set(["node_modules", "bin", ".turbo", "__pycache__", ...kept]);
   const committed = actualFiles.filter((file) => !file.split("/").some((part) => ignored.has(part)));
   const all = new Set([...expectedFiles, ...committed]);
   const name = relative(packageDir, actual);

@@ -5,4 +5,8 @@ import { checkProviderConfig, configureProvider } from "./provider-config.js";
 import { handleProviderConfig } from "./provider-config-hook.js";
 
 handleProviderConfig({ checkConfig: checkProviderConfig, configure: configureProvider });
-await main(ghesOAuthProvider, process.argv.slice(2));
+// No top-level await: the standalone plugin is this file bundled as CommonJS (scripts/bundle-plugin.mjs).
+main(ghesOAuthProvider, process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

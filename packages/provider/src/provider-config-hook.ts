@@ -23,20 +23,22 @@ interface ConfigRequest {
   getVariablesMap(): { toArray(): [string, string][] };
 }
 
-// The same module instances @pulumi/pulumi's server uses (the hook compares and builds their objects).
-const fromPulumi = createRequire(createRequire(import.meta.url).resolve("@pulumi/pulumi"));
-const grpc = fromPulumi("@grpc/grpc-js") as {
+// The same module instances @pulumi/pulumi's server uses (the hook compares and builds their objects),
+// so resolved from @pulumi/pulumi's own directory. The standalone plugin's bundler resolves these
+// `require` calls from there too (scripts/bundle-plugin.mjs drops this line and bundles them).
+const require = createRequire(createRequire(import.meta.url).resolve("@pulumi/pulumi"));
+const grpc = require("@grpc/grpc-js") as {
   Server: { prototype: { addService(service: unknown, implementation: Record<string, Handler>): void } };
 };
-const providerService = fromPulumi("./proto/provider_grpc_pb").ResourceProviderService as unknown;
-const providerProto = fromPulumi("./proto/provider_pb") as {
+const providerService = require("./proto/provider_grpc_pb").ResourceProviderService as unknown;
+const providerProto = require("./proto/provider_pb") as {
   CheckResponse: new () => {
     setInputs(inputs: unknown): void;
     setFailuresList(failures: unknown[]): void;
   };
   CheckFailure: new () => { setProperty(property: string): void; setReason(reason: string): void };
 };
-const structProto = fromPulumi("google-protobuf/google/protobuf/struct_pb") as {
+const structProto = require("google-protobuf/google/protobuf/struct_pb") as {
   Struct: { fromJavaScript(value: Record<string, unknown>): unknown };
 };
 

@@ -9,11 +9,14 @@ import { workspacePackages } from "../src/workspace-imports.js";
 const root = join(import.meta.dirname, "..", "..", "..");
 const folder = join(root, ".changeset");
 const changesets = readdirSync(folder).filter((file) => file.endsWith(".md") && file !== "README.md");
-const published = new Set(
-  workspacePackages(root)
+const providerSdk = JSON.parse(readFileSync(join(root, "packages/provider/sdk/nodejs/package.json"), "utf8"));
+const published = new Set([
+  ...workspacePackages(root)
     .filter((pkg) => !pkg.private)
     .map((pkg) => pkg.name),
-);
+  // The native provider's generated Node.js SDK, a workspace package inside packages/provider.
+  providerSdk.name as string,
+]);
 
 describe("pending changesets", () => {
   it("are read from the repository's .changeset folder", () => {

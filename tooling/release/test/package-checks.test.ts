@@ -1,0 +1,33 @@
+// Every published package, packed as `pnpm publish` packs it, passes publint and arethetypeswrong, and
+// has a real version; the generated Node.js SDK of the native provider is among them.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { packageProblems } from "../src/package-checks.ts";
+import { pack, publicPackages } from "../src/workspace.ts";
+
+const packages = publicPackages();
+const packed = mkdtempSync(join(tmpdir(), "ghes-oauth-package-checks-"));
+afterAll(() => rmSync(packed, { recursive: true, force: true }));
+
+describe("published packages", () => {
+  it("are the libraries, the CLI, the emulator and the provider's Node.js SDK", () => {
+    expect(packages.map((pkg) => pkg.name)).toEqual([
+      "@ghes-oauth/cli",
+      "@ghes-oauth/client",
+      "@ghes-oauth/emulator",
+      "@ghes-oauth/github-contract",
+      "@ghes-oauth/provider-sdk",
+      "@ghes-oauth/pulumi",
+    ]);
+    for (const pkg of packages) expect(pkg.version, pkg.name).not.toBe("0.0.0");
+  });
+
+  it.each(packages.map((pkg) => [pkg.name, pkg] as const))(
+    "%s passes publint and arethetypeswrong",
+    async (_, pkg) => {
+      expect(await packageProblems(pack(pkg.dir, packed))).toEqual([]);
+    },
+  );
+});
