@@ -1,4 +1,5 @@
 import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
+import type { BehaviourInput, BehaviourSettings } from "./behaviour/behaviour.js";
 import type { FaultConfig } from "./faults/fault-config.js";
 import type { RequestLogEntry } from "./request-log.js";
 
@@ -147,6 +148,18 @@ export class EmulatorAdmin {
 
   clearFaults() {
     return this.#call<void>("DELETE", "/_emulator/faults");
+  }
+
+  /**
+   * Changes what GitHub leaves undocumented (`scopedTokenExpiry`, `parentRefresh`) and switches rate
+   * limits on or off (`rateLimit` replaces them all; counters start over). Answers the whole behaviour.
+   */
+  setBehaviour(input: BehaviourInput) {
+    return this.#call<BehaviourSettings>("PUT", "/_emulator/behaviour", input);
+  }
+
+  behaviour() {
+    return this.#call<BehaviourSettings>("GET", "/_emulator/behaviour");
   }
 
   advanceClock(seconds: number) {

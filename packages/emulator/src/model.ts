@@ -50,6 +50,8 @@ export interface TokenScope {
   permissions: PermissionSet;
   repositorySelection: RepositorySelection;
   repositoryIds: number[];
+  /** The user token it was minted from (absent in data files written before this was recorded). */
+  parentTokenId?: number;
 }
 
 export interface TokenRecord {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseBody } from "../api/request-schemas.js";
 import type { TokenService } from "../api/token-service.js";
+import { type Behaviour, behaviourSchema } from "../behaviour/behaviour.js";
 import { type Clock, githubTimestamp } from "../clock.js";
 import { newClientId, newClientSecret, sha256Hex } from "../credentials.js";
 import { type ApiError, notFound, type ValidationProblem, validationFailed } from "../errors.js";
@@ -33,6 +34,7 @@ export interface AdminDependencies {
   requestLog: RequestLog;
   devices: DeviceAuthorizations;
   webFlowCodes: WebFlowCodes;
+  behaviour: Behaviour;
 }
 
 /** The request body parsed by `schema`, or a 422 naming what is wrong. */
@@ -71,8 +73,22 @@ export function adminRoutes({
   requestLog,
   devices,
   webFlowCodes,
+  behaviour,
 }: AdminDependencies): Route[] {
   return [
+    {
+      method: "GET",
+      pattern: /^\/_emulator\/behaviour$/,
+      handler: () => ({ status: 200, body: behaviour.settings }),
+    },
+    {
+      method: "PUT",
+      pattern: /^\/_emulator\/behaviour$/,
+      handler: async (exchange) => ({
+        status: 200,
+        body: behaviour.apply(await body(exchange, behaviourSchema, "Behaviour")),
+      }),
+    },
     {
       method: "POST",
       pattern: /^\/_emulator\/accounts$/,

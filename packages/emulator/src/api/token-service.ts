@@ -1,3 +1,4 @@
+import { Behaviour } from "../behaviour/behaviour.js";
 import { type Clock, githubTimestamp } from "../clock.js";
 import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex } from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../errors.js";
@@ -48,6 +49,8 @@ export class TokenService {
     private readonly urls: EmulatorUrls,
     /** The scoped-token permissions of the API version served. */
     readonly catalogue: PermissionCatalogue = new PermissionCatalogue(),
+    /** What GitHub leaves undocumented: scoped-token expiry, and what a parent's refresh does to them. */
+    private readonly behaviour: Behaviour = new Behaviour(),
   ) {}
 
   /**
@@ -124,8 +127,10 @@ export class TokenService {
       ]);
     }
     const { scope, target } = resolveScope(this.store, app, body, docs);
-    // A narrowed credential does not outlive the one it was made from.
-    const { record, token } = this.#insertToken(app, live.user, live.record.expiresAt, scope);
+    const { record, token } = this.#insertToken(app, live.user, this.#scopedExpiry(app, live.record), {
+      ...scope,
+      parentTokenId: live.record.id,
+    });
     return authorizationView({ record, token, app, user: live.user, target }, this.urls);
   }
 
@@ -173,7 +178,8 @@ export class TokenService {
 
   /**
    * Redeems a refresh token: a new pair, and the used refresh token and its access token stop working
-   * at once. Scoped tokens of the grant are separate tokens and keep their own expiry.
+   * at once. Scoped tokens minted from that access token keep their own expiry (`keep-children`) or are
+   * revoked with it (`revoke-children`): GitHub does not document which.
    */
   redeem(app: App, used: RefreshTokenRecord): IssuedTokens | undefined {
     const user = this.store.findAccountById(used.userId);
@@ -186,7 +192,19 @@ export class TokenService {
       input,
       this.#newRefreshRecord(app, user, refreshToken, now, used.clientSecretRequired),
     );
+    if (this.behaviour.settings.parentRefresh === "revoke-children") {
+      this.store.deleteScopedChildren(app.id, used.accessTokenId);
+    }
     return { accessToken: token, record: pair.record, user, refreshToken, refresh: pair.refresh };
+  }
+
+  /**
+   * Undocumented by GitHub, so switchable: `parent` (a narrowed credential does not outlive the one it
+   * was made from) or `own` (8 hours from minting, like any user-to-server token).
+   */
+  #scopedExpiry(app: App, parent: TokenRecord): number | null {
+    if (this.behaviour.settings.scopedTokenExpiry === "parent") return parent.expiresAt;
+    return this.#accessExpiry(app, this.clock.now());
   }
 
   #accessExpiry(app: App, now: number): number | null {

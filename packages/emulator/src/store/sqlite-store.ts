@@ -363,6 +363,14 @@ export class SqliteStore implements Store {
     return Number(changes);
   }
 
+  deleteScopedChildren(appId: number, parentTokenId: number): number {
+    const children = [...this.#tokensByHash.values()].filter(
+      (token) => token.appId === appId && token.scope?.parentTokenId === parentTokenId,
+    );
+    for (const child of children) this.deleteToken(child.id);
+    return children.length;
+  }
+
   listTokens(appId: number): TokenRecord[] {
     return this.#all("SELECT * FROM tokens WHERE app_id = ? ORDER BY id", appId).map(toToken);
   }
