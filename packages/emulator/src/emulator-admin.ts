@@ -19,6 +19,7 @@ export interface EmulatedApp {
   /** User tokens expire after 8 hours and come with refresh tokens, or never expire. */
   expiring_user_tokens: boolean;
   device_flow: boolean;
+  kind: "github-app" | "oauth-app";
 }
 
 /** A user token as `POST /_emulator/tokens` issues it (the authorization object, abridged). */
@@ -91,6 +92,8 @@ export class EmulatorAdmin {
     permissions?: Record<string, Level>;
     expiringUserTokens?: boolean;
     deviceFlow?: boolean;
+    /** `oauth-app`: `gho_` tokens that never expire, OAuth scopes, no scoped tokens. Default `github-app`. */
+    kind?: "github-app" | "oauth-app";
   }) {
     return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
   }
@@ -112,8 +115,11 @@ export class EmulatorAdmin {
     return this.#call<EmulatedInstallation>("POST", "/_emulator/installations", input);
   }
 
-  /** Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would. */
-  issueUserToken(input: { client_id: string; login: string }) {
+  /**
+   * Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would;
+   * `scopes` are an OAuth app's OAuth scopes.
+   */
+  issueUserToken(input: { client_id: string; login: string; scopes?: string[] }) {
     return this.#call<IssuedUserToken>("POST", "/_emulator/tokens", input);
   }
 

@@ -3,6 +3,8 @@ import type { PermissionSet } from "./permissions.js";
 
 export type AccountType = "User" | "Organization";
 
+export type AppKind = "github-app" | "oauth-app";
+
 /** Times are epoch milliseconds on the emulator's clock. */
 export interface Account {
   id: number;
@@ -29,6 +31,8 @@ export interface App {
   expiringUserTokens: boolean;
   /** Whether the device flow is enabled for the app. */
   deviceFlow: boolean;
+  /** A GitHub App (the default) or an OAuth app: `gho_` tokens that never expire, OAuth scopes, no scoping. */
+  kind: AppKind;
   createdAt: number;
 }
 
@@ -69,6 +73,8 @@ export interface TokenRecord {
   /** Null for tokens of apps whose user tokens never expire. */
   expiresAt: number | null;
   scope: TokenScope | null;
+  /** An OAuth app's token: the OAuth scopes it was granted (sorted). */
+  oauthScopes?: string[];
 }
 
 export type NewTokenRecord = Omit<TokenRecord, "id">;

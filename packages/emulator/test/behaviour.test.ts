@@ -148,3 +148,65 @@ describe("rate limits (off by default)", () => {
 async function standardWorldOther() {
   return emulator.control.createApp({ name: "another" });
 }
+
+describe("OAuth apps (kind oauth-app) and GitHub's limits for them", () => {
+  async function oauthWorld(rateLimit?: BehaviourInput["rateLimit"]) {
+    emulator = await TestEmulator.start(rateLimit ? { behaviour: { rateLimit } } : {});
+    await standardWorld(emulator);
+    const app = (await emulator.control.createApp({ name: "classic", kind: "oauth-app" })) as App & {
+      kind: string;
+      expiring_user_tokens: boolean;
+    };
+    const issue = (scopes: string[]) =>
+      emulator.control.issueUserToken({ client_id: app.client_id, login: "octocat", scopes });
+    return { app, issue };
+  }
+
+  it("issues gho_ tokens with OAuth scopes that never expire and cannot be scoped", async () => {
+    const { app, issue } = await oauthWorld();
+    expect(app.kind).toBe("oauth-app");
+    expect(app.expiring_user_tokens).toBe(false);
+    const issued = await issue(["repo", "read:org"]);
+    expect(issued.token).toMatch(/^gho_[A-Za-z0-9]{36}$/);
+    expect(issued.expires_at).toBeNull();
+    expect(issued.refresh_token).toBeUndefined();
+    const checked = await check(app, issued.token);
+    expect(checked.body).toMatchObject({ scopes: ["read:org", "repo"] });
+    const scoped = await emulator.api("POST", `/applications/${app.client_id}/token/scoped`, app, {
+      json: { access_token: issued.token, ...SCOPE },
+    });
+    expect(scoped.status).toBe(422);
+  });
+
+  it("without the limit switched on, an OAuth app may hold any number of tokens", async () => {
+    const { app, issue } = await oauthWorld();
+    const tokens = [];
+    for (let i = 0; i < 12; i++) tokens.push((await issue(["repo"])).token);
+    for (const token of tokens) expect((await check(app, token)).status).toBe(200);
+  });
+
+  it("10 tokens per user/app/scope (the oldest revoked beyond), 10 created an hour; GitHub Apps unaffected", async () => {
+    const { app, issue } = await oauthWorld({ oauthApps: {} });
+    const repo = [];
+    for (let i = 0; i < 8; i++) repo.push((await issue(["repo"])).token);
+    const other = [(await issue(["gist"])).token, (await issue(["gist"])).token];
+    // Ten created this hour: the eleventh is refused (GitHub asks the user to authorize again).
+    const refused = await emulator.admin(
+      "POST",
+      "/tokens",
+      { client_id: app.client_id, login: "octocat", scopes: ["repo"] },
+      403,
+    );
+    expect(refused.message).toMatch(/at most 10 tokens per user and app an hour/);
+    await emulator.control.advanceClock(HOUR + 1);
+    repo.push((await issue(["repo"])).token, (await issue(["repo"])).token, (await issue(["repo"])).token);
+    // 11 repo tokens issued: the oldest one is revoked, the other scope set keeps its two.
+    expect((await check(app, repo[0] as string)).status).toBe(404);
+    for (const token of [...repo.slice(1), ...other]) expect((await check(app, token)).status).toBe(200);
+
+    const githubApp = await emulator.control.createApp({ name: "gh-app" });
+    const ghTokens = [];
+    for (let i = 0; i < 12; i++) ghTokens.push(await emulator.issueToken(githubApp, "octocat"));
+    for (const token of ghTokens) expect((await check(githubApp, token)).status).toBe(200);
+  });
+});

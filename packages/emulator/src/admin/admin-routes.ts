@@ -123,7 +123,9 @@ export function adminRoutes({
           clientId: newClientId(),
           secretHash: sha256Hex(clientSecret),
           permissions: input.permissions ?? service.catalogue.highestLevels(),
-          expiringUserTokens: input.expiringUserTokens,
+          // OAuth apps' tokens never expire and come without refresh tokens.
+          expiringUserTokens: input.kind === "oauth-app" ? false : input.expiringUserTokens,
+          kind: input.kind,
           deviceFlow: input.deviceFlow,
           createdAt: clock.now(),
         });
@@ -136,6 +138,7 @@ export function adminRoutes({
             client_secret: clientSecret,
             permissions: app.permissions,
             expiring_user_tokens: app.expiringUserTokens,
+            kind: app.kind,
             device_flow: app.deviceFlow,
           },
         };
@@ -213,7 +216,12 @@ export function adminRoutes({
         const input = await body(exchange, newTokenBody, "Token");
         const app = store.findAppByClientId(input.client_id);
         if (!app) throw invalid("Token", "client_id", "no app has this client_id");
-        return { status: 201, body: service.issue(app, authorizingUser(store, input.login, "Token")) };
+        if (input.scopes && app.kind !== "oauth-app")
+          throw invalid("Token", "scopes", "only an OAuth app's tokens have OAuth scopes");
+        return {
+          status: 201,
+          body: service.issue(app, authorizingUser(store, input.login, "Token"), input.scopes),
+        };
       },
     },
     {

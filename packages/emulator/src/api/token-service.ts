@@ -1,6 +1,14 @@
 import { Behaviour } from "../behaviour/behaviour.js";
+import { OAuthAppLimits } from "../behaviour/oauth-app-limits.js";
 import { type Clock, githubTimestamp } from "../clock.js";
-import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex } from "../credentials.js";
+import {
+  digestsEqual,
+  newClientSecret,
+  newOAuthAppToken,
+  newRefreshToken,
+  newUserToken,
+  sha256Hex,
+} from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../errors.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
 import type { Account, App, NewTokenRecord, RefreshTokenRecord, TokenRecord, TokenScope } from "../model.js";
@@ -31,6 +39,8 @@ export interface IssuedTokens {
 export interface IssueOptions {
   /** False for the device flow: its refresh tokens are redeemed without the client secret. */
   clientSecretRequired: boolean;
+  /** An OAuth app's token: the OAuth scopes granted. */
+  oauthScopes?: readonly string[];
 }
 
 interface LiveToken {
@@ -51,7 +61,11 @@ export class TokenService {
     readonly catalogue: PermissionCatalogue = new PermissionCatalogue(),
     /** What GitHub leaves undocumented: scoped-token expiry, and what a parent's refresh does to them. */
     private readonly behaviour: Behaviour = new Behaviour(),
-  ) {}
+  ) {
+    this.#oauthAppLimits = new OAuthAppLimits(behaviour, clock, store);
+  }
+
+  readonly #oauthAppLimits: OAuthAppLimits;
 
   /**
    * The app the credentials belong to. Like GitHub: no credentials is a 401; a wrong secret, or a
@@ -116,6 +130,16 @@ export class TokenService {
 
   scope(app: App, body: ScopeTokenBody, docs: string): AuthorizationJson {
     const live = this.#liveToken(app, body.access_token, docs);
+    if (app.kind === "oauth-app") {
+      throw validationFailed(docs, [
+        {
+          resource: "Authorization",
+          field: "access_token",
+          code: "invalid",
+          message: "Only a GitHub App's user-to-server token can be scoped",
+        },
+      ]);
+    }
     if (live.record.scope) {
       throw validationFailed(docs, [
         {
@@ -138,8 +162,11 @@ export class TokenService {
    * Issues a user token as GitHub's web flow would: the authorization object, plus the refresh token and
    * lifetimes when the app expires its user tokens.
    */
-  issue(app: App, user: Account) {
-    const issued = this.issueTokens(app, user, { clientSecretRequired: true });
+  issue(app: App, user: Account, oauthScopes?: readonly string[]) {
+    const issued = this.issueTokens(app, user, {
+      clientSecretRequired: true,
+      ...(oauthScopes ? { oauthScopes } : {}),
+    });
     const view = authorizationView(
       { record: issued.record, token: issued.accessToken, app, user },
       this.urls,
@@ -157,6 +184,19 @@ export class TokenService {
   /** A new user access token (and refresh token, when the app expires its tokens) for a new grant. */
   issueTokens(app: App, user: Account, options: IssueOptions): IssuedTokens {
     const now = this.clock.now();
+    if (app.kind === "oauth-app") {
+      this.#oauthAppLimits.admitCreation(app, user.id);
+      const token = newOAuthAppToken();
+      const { input } = this.#newAccessToken(app, user, now, null, null);
+      const record = this.store.insertToken({
+        ...input,
+        hashedToken: sha256Hex(token),
+        lastEight: token.slice(-8),
+        oauthScopes: [...new Set(options.oauthScopes ?? [])].sort(),
+      });
+      this.#oauthAppLimits.trim(app, record);
+      return { accessToken: token, record, user };
+    }
     const { token, input } = this.#newAccessToken(app, user, now, this.#accessExpiry(app, now), null);
     if (!app.expiringUserTokens) {
       return { accessToken: token, record: this.store.insertToken(input), user };

@@ -1,4 +1,6 @@
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/** The version the tables of SCHEMA have: a new file starts there and is migrated up like an old one. */
+export const BASE_SCHEMA_VERSION = 2;
 
 const TOKENS_TABLE = `
 CREATE TABLE IF NOT EXISTS tokens (
@@ -80,4 +82,11 @@ ${TOKENS_TABLE}
 INSERT INTO tokens SELECT * FROM tokens_v1;
 DROP TABLE tokens_v1;
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
+`;
+
+/** Version 3: apps have a kind (GitHub App or OAuth app) and OAuth apps' tokens their OAuth scopes. */
+export const MIGRATE_2_TO_3 = `
+ALTER TABLE apps ADD COLUMN kind TEXT NOT NULL DEFAULT 'github-app';
+ALTER TABLE tokens ADD COLUMN oauth_scopes TEXT;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 `;
