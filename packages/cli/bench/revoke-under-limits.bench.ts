@@ -106,7 +106,9 @@ async function main() {
       const failed = records.filter((record) => record.result === "failed").length;
       const lost = TOKENS - lines.size;
       const live = (await admin.liveTokens(app.client_id)).filter((row) => row.kind === "access").length;
-      const refused = (await admin.requests()).filter((request) => [403, 429].includes(request.status)).length;
+      const refused = (await admin.requests()).filter((request) =>
+        [403, 429].includes(request.status),
+      ).length;
       console.log(
         `  ${name.padEnd(9)}: ${seconds.toFixed(1)} s (ideal ${((TOKENS / LIMIT) * WINDOW).toFixed(0)} s), killed by ${killed.signal} after ${atKill} journal entries, rerun exit ${final.code}; ${refused} answers refused by the limit; live ${live}, failed ${failed}, lost ${lost}`,
       );
