@@ -6,6 +6,8 @@
  * The emulator runs in a child process so it does not share an event loop with the in-process contenders.
  * Build first (`pnpm turbo run build --filter @ghes-oauth/cli...`), then `pnpm --filter @ghes-oauth/cli bench`.
  * BENCH_TOKENS (default 2000) tokens per measurement, fresh for each.
+ * BENCH_BASELINE_BIN: the bin of another build (e.g. a checkout of main, built): measured in the same
+ * rounds, so the before/after ratio holds on a loaded machine.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -28,6 +30,7 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 const BIN = fileURLToPath(new URL("../bin/ghes-oauth.js", import.meta.url));
+const BASELINE_BIN = process.env.BENCH_BASELINE_BIN;
 
 async function bounded(
   tokens: readonly string[],
@@ -42,9 +45,9 @@ async function bounded(
   );
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<void> {
+function runCli(args: string[], env: Record<string, string>, bin = BIN): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       env: { ...process.env, ...env },
       stdio: "ignore",
     });
@@ -102,12 +105,14 @@ async function main() {
         request: octokit,
       });
     let round = 0;
-    const cli = (concurrency: number) => async (tokens: string[]) => {
-      const input = join(dir, `tokens-${round}.txt`);
-      const journal = join(dir, `journal-${round++}.ndjson`);
-      await writeFile(input, `${tokens.join("\n")}\n`);
-      await runCli(["revoke", "--concurrency", String(concurrency), "--journal", journal, input], env);
-    };
+    const cli =
+      (concurrency: number, bin = BIN) =>
+      async (tokens: string[]) => {
+        const input = join(dir, `tokens-${round}.txt`);
+        const journal = join(dir, `journal-${round++}.ndjson`);
+        await writeFile(input, `${tokens.join("\n")}\n`);
+        await runCli(["revoke", "--concurrency", String(concurrency), "--journal", journal, input], env, bin);
+      };
 
     // Warm-up (connections, JIT) for the in-process contenders; not measured.
     await measure("warm-up", (tokens) => bounded(tokens, 8, (token) => client.deleteToken(token)));
@@ -134,6 +139,7 @@ async function main() {
       });
       for (const concurrency of CONCURRENCIES) {
         await sample(`cli ${concurrency}`, cli(concurrency));
+        if (BASELINE_BIN) await sample(`baseline ${concurrency}`, cli(concurrency, BASELINE_BIN));
         await sample(`octokit ${concurrency}`, (tokens) => bounded(tokens, concurrency, octokitDelete));
       }
     }
@@ -164,6 +170,20 @@ async function main() {
       console.log(
         `  ${String(concurrency).padStart(11)}  ${viaCli.toFixed(0).padStart(13)}/s  ${cliSteady.toFixed(0).padStart(20)}/s  ${viaOctokit.toFixed(0).padStart(17)}/s  ${(cliSteady / viaOctokit).toFixed(2).padStart(19)}x`,
       );
+    }
+    if (BASELINE_BIN) {
+      console.log("  the same run, against the baseline build (BENCH_BASELINE_BIN), whole runs:");
+      console.log(
+        "  concurrency  baseline cli  this cli  this / baseline  baseline / octokit  this / octokit",
+      );
+      for (const concurrency of CONCURRENCIES) {
+        const baseline = rate(`baseline ${concurrency}`);
+        const current = rate(`cli ${concurrency}`);
+        const octokitRate = rate(`octokit ${concurrency}`);
+        console.log(
+          `  ${String(concurrency).padStart(11)}  ${baseline.toFixed(0).padStart(10)}/s  ${current.toFixed(0).padStart(6)}/s  ${(current / baseline).toFixed(2).padStart(14)}x  ${(baseline / octokitRate).toFixed(2).padStart(16)}x  ${(current / octokitRate).toFixed(2).padStart(13)}x`,
+        );
+      }
     }
   } finally {
     child.kill("SIGTERM");

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from "@ghes-oauth/github-contract";
 import { bannerLines } from "./banner.js";
+import { PARENT_REFRESH, SCOPED_TOKEN_EXPIRY } from "./behaviour/behaviour.js";
 import { ADMIN_TOKEN_VARIABLE } from "./http/admin-access.js";
 import { PermissionCatalogue } from "./permission-catalogue.js";
 import { readTlsFiles, startEmulator } from "./server.js";
@@ -19,6 +20,18 @@ Options:
   --data-file <path>   keep all state in this SQLite file (default: in memory)
   --api-version <v>    the GitHub API description whose scoped-token permissions are served:
                        ${API_VERSIONS.join(", ")} (default: ${DEFAULT_API_VERSION})
+  --scoped-token-expiry parent|own
+                       undocumented by GitHub: a scoped token expires with its parent token (parent,
+                       the default) or 8 hours after it was minted (own)
+  --parent-refresh keep-children|revoke-children
+                       undocumented by GitHub: refreshing a user token leaves the scoped tokens minted
+                       from it valid (keep-children, the default) or revokes them (revoke-children)
+  --rate-limit <n>/<seconds>
+                       GitHub's primary rate limit: n requests per window per app, e.g. 5000/3600
+                       (default: none, as GHES ships)
+  --secondary-rate-limit <n>/<seconds>
+                       GitHub's secondary rate limit: more than n mutating requests per window gets a
+                       403 with retry-after, e.g. 500/5 (default: none)
   --tls-cert <path>    PEM certificate: serve HTTPS (needs --tls-key)
   --tls-key <path>     PEM private key
   --quiet              no access log
@@ -35,6 +48,21 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+/** `n/seconds`, e.g. `500/5`, or undefined when the flag was not given. */
+function perWindow(flag: string, text: string | undefined) {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const limit = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  if (!match || limit < 1 || windowSeconds < 1 || windowSeconds > 86_400)
+    fail(`${flag} must be <requests>/<seconds>, e.g. 500/5 (a window of 1 to 86400 seconds), got ${text}`);
+  return { limit, windowSeconds };
+}
+
 async function main(): Promise<void> {
   let values: ReturnType<typeof parse>["values"];
   function parse() {
@@ -45,6 +73,10 @@ async function main(): Promise<void> {
         "admin-token": { type: "string" },
         "data-file": { type: "string" },
         "api-version": { type: "string" },
+        "scoped-token-expiry": { type: "string" },
+        "parent-refresh": { type: "string" },
+        "rate-limit": { type: "string" },
+        "secondary-rate-limit": { type: "string" },
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
         quiet: { type: "boolean", default: false },
@@ -76,8 +108,24 @@ async function main(): Promise<void> {
     fail(
       "--admin-token (or GHES_OAUTH_EMULATOR_ADMIN_TOKEN) must be at least 16 printable characters without spaces",
     );
+  const scopedTokenExpiry = values["scoped-token-expiry"] ?? "parent";
+  if (!isOneOf(SCOPED_TOKEN_EXPIRY, scopedTokenExpiry))
+    fail(`--scoped-token-expiry must be one of ${SCOPED_TOKEN_EXPIRY.join(", ")}`);
+  const parentRefresh = values["parent-refresh"] ?? "keep-children";
+  if (!isOneOf(PARENT_REFRESH, parentRefresh))
+    fail(`--parent-refresh must be one of ${PARENT_REFRESH.join(", ")}`);
+  const primary = perWindow("--rate-limit", values["rate-limit"]);
+  const secondary = perWindow("--secondary-rate-limit", values["secondary-rate-limit"]);
 
   const emulator = await startEmulator({
+    behaviour: {
+      scopedTokenExpiry,
+      parentRefresh,
+      rateLimit: {
+        primary: primary && { limit: primary.limit, windowSeconds: primary.windowSeconds },
+        secondary: secondary && { limit: secondary.limit, windowSeconds: secondary.windowSeconds },
+      },
+    },
     port,
     host: values.host,
     adminToken,

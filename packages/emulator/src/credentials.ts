@@ -13,6 +13,11 @@ export function newUserToken(): string {
   return `ghu_${randomAlphanumeric(36)}`;
 }
 
+/** An OAuth app's user token, shaped like GitHub's: `gho_` and 36 alphanumerics. */
+export function newOAuthAppToken(): string {
+  return `gho_${randomAlphanumeric(36)}`;
+}
+
 /** A refresh token shaped like GitHub's: `ghr_` and 36 alphanumerics. */
 export function newRefreshToken(): string {
   return `ghr_${randomAlphanumeric(36)}`;

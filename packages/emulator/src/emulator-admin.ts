@@ -1,4 +1,5 @@
 import type { PermissionLevel as Level } from "@ghes-oauth/github-contract";
+import type { BehaviourInput, BehaviourSettings } from "./behaviour/behaviour.js";
 import type { FaultConfig } from "./faults/fault-config.js";
 import { ADMIN_TOKEN_VARIABLE } from "./http/admin-access.js";
 import type { RequestLogEntry } from "./request-log.js";
@@ -20,6 +21,7 @@ export interface EmulatedApp {
   expiring_user_tokens: boolean;
   device_flow: boolean;
   callback_urls: string[];
+  kind: "github-app" | "oauth-app";
 }
 
 /** A user token as `POST /_emulator/tokens` issues it (the authorization object, abridged). */
@@ -99,6 +101,8 @@ export class EmulatorAdmin {
     expiringUserTokens?: boolean;
     deviceFlow?: boolean;
     callbackUrls?: string[];
+    /** `oauth-app`: `gho_` tokens that never expire, OAuth scopes, no scoped tokens. Default `github-app`. */
+    kind?: "github-app" | "oauth-app";
   }) {
     return this.#call<EmulatedApp>("POST", "/_emulator/apps", input);
   }
@@ -120,8 +124,11 @@ export class EmulatorAdmin {
     return this.#call<EmulatedInstallation>("POST", "/_emulator/installations", input);
   }
 
-  /** Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would. */
-  issueUserToken(input: { client_id: string; login: string }) {
+  /**
+   * Issues a user-to-server token (and refresh token, for an expiring app), as the web flow would;
+   * `scopes` are an OAuth app's OAuth scopes.
+   */
+  issueUserToken(input: { client_id: string; login: string; scopes?: string[] }) {
     return this.#call<IssuedUserToken>("POST", "/_emulator/tokens", input);
   }
 
@@ -161,6 +168,18 @@ export class EmulatorAdmin {
 
   clearFaults() {
     return this.#call<void>("DELETE", "/_emulator/faults");
+  }
+
+  /**
+   * Changes what GitHub leaves undocumented (`scopedTokenExpiry`, `parentRefresh`) and switches rate
+   * limits on or off (`rateLimit` replaces them all; counters start over). Answers the whole behaviour.
+   */
+  setBehaviour(input: BehaviourInput) {
+    return this.#call<BehaviourSettings>("PUT", "/_emulator/behaviour", input);
+  }
+
+  behaviour() {
+    return this.#call<BehaviourSettings>("GET", "/_emulator/behaviour");
   }
 
   advanceClock(seconds: number) {

@@ -1,5 +1,15 @@
 export { REFRESH_TOKEN_LIFETIME_MS, TOKEN_LIFETIME_MS } from "./api/token-service.js";
 export {
+  type BehaviourInput,
+  type BehaviourSettings,
+  DEFAULT_BEHAVIOUR,
+  PARENT_REFRESH,
+  type ParentRefresh,
+  type RateLimitSettings,
+  SCOPED_TOKEN_EXPIRY,
+  type ScopedTokenExpiry,
+} from "./behaviour/behaviour.js";
+export {
   type EmulatedAccount,
   type EmulatedApp,
   type EmulatedInstallation,

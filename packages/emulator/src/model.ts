@@ -3,6 +3,8 @@ import type { PermissionSet } from "./permissions.js";
 
 export type AccountType = "User" | "Organization";
 
+export type AppKind = "github-app" | "oauth-app";
+
 /** Times are epoch milliseconds on the emulator's clock. */
 export interface Account {
   id: number;
@@ -31,6 +33,8 @@ export interface App {
   deviceFlow: boolean;
   /** The registered callback URLs of the web flow; the first is where `redirect_uri` defaults to. */
   callbackUrls: string[];
+  /** A GitHub App (the default) or an OAuth app: `gho_` tokens that never expire, OAuth scopes, no scoping. */
+  kind: AppKind;
   createdAt: number;
 }
 
@@ -52,6 +56,8 @@ export interface TokenScope {
   permissions: PermissionSet;
   repositorySelection: RepositorySelection;
   repositoryIds: number[];
+  /** The user token it was minted from (absent in data files written before this was recorded). */
+  parentTokenId?: number;
 }
 
 export interface TokenRecord {
@@ -69,6 +75,8 @@ export interface TokenRecord {
   /** Null for tokens of apps whose user tokens never expire. */
   expiresAt: number | null;
   scope: TokenScope | null;
+  /** An OAuth app's token: the OAuth scopes it was granted (sorted). */
+  oauthScopes?: string[];
 }
 
 export type NewTokenRecord = Omit<TokenRecord, "id">;

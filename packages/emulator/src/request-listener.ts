@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { RateLimiter } from "./behaviour/rate-limiter.js";
 import { ApiError, notFound, payloadTooLarge } from "./errors.js";
 import type { FaultInjector } from "./faults/fault-config.js";
 import { faultResponse } from "./faults/fault-response.js";
@@ -33,6 +34,8 @@ export interface ListenerDependencies {
   webRoutes: readonly Route[];
   adminRoutes: readonly Route[];
   faults: FaultInjector;
+  /** GitHub's rate limits on the token API (off unless the behaviour switches them on). */
+  rateLimiter?: RateLimiter;
   requestLog: RequestLog;
   log: ((line: string) => void) | undefined;
   /** Required as `Authorization: Bearer <token>` on /_emulator/*; undefined leaves the admin API open. */
@@ -48,11 +51,16 @@ export function createRequestListener({
   webRoutes,
   adminRoutes,
   faults,
+  rateLimiter,
   requestLog,
   log,
   adminToken,
 }: ListenerDependencies) {
-  async function answer(exchange: Exchange, routes: readonly Route[]): Promise<void> {
+  async function answer(
+    exchange: Exchange,
+    routes: readonly Route[],
+    extraHeaders?: Record<string, string>,
+  ): Promise<void> {
     const { req, requestId } = exchange;
     let reply: Reply;
     try {
@@ -73,6 +81,7 @@ export function createRequestListener({
         reply = { status: error.status, body: error.body, headers: error.headers };
       }
     }
+    if (extraHeaders) reply = { ...reply, headers: { ...extraHeaders, ...reply.headers } };
     await send(exchange, reply);
   }
 
@@ -144,7 +153,13 @@ export function createRequestListener({
       const error = faultResponse(fault.status, requestId);
       return send(exchange, { status: error.status, body: error.body, headers: error.headers });
     }
-    return answer(exchange, isWebPath(pathname) ? webRoutes : apiRoutes);
+    if (isWebPath(pathname)) return answer(exchange, webRoutes);
+    const admission = rateLimiter?.admit(req, requestId);
+    if (admission?.refusal) {
+      const { status, body, headers } = admission.refusal;
+      return send(exchange, { status, body, headers });
+    }
+    return answer(exchange, apiRoutes, admission?.headers);
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -6,6 +6,8 @@ import { type ApiVersion, DEFAULT_API_VERSION } from "@ghes-oauth/github-contrac
 import { adminRoutes } from "./admin/admin-routes.js";
 import { tokenRoutes } from "./api/token-routes.js";
 import { TokenService } from "./api/token-service.js";
+import { Behaviour, type BehaviourInput } from "./behaviour/behaviour.js";
+import { RateLimiter } from "./behaviour/rate-limiter.js";
 import { createClock } from "./clock.js";
 import { FaultInjector } from "./faults/fault-config.js";
 import { resolveAdminToken } from "./http/admin-access.js";
@@ -54,6 +56,11 @@ export interface EmulatorOptions {
    * `ghes-3.19`, `api.github.com`); names it lacks are refused with a 422. Default: the newest GHES.
    */
   apiVersion?: ApiVersion;
+  /**
+   * What GitHub does not document (`scopedTokenExpiry`, `parentRefresh`) and its rate limits
+   * (`rateLimit`, none by default); changeable later with `PUT /_emulator/behaviour`.
+   */
+  behaviour?: BehaviourInput;
 }
 
 export interface RunningEmulator {
@@ -100,7 +107,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new SqliteStore(options.dataFile ?? ":memory:");
   const clock = createClock(store.clockOffsetMs(), (offset) => store.setClockOffsetMs(offset));
   const urls: EmulatorUrls = { origin: "", apiUrl: "" };
-  const service = new TokenService(store, clock, urls, catalogue);
+  let behaviour: Behaviour;
+  try {
+    behaviour = new Behaviour(options.behaviour);
+  } catch (error) {
+    store.close();
+    throw new Error(`behaviour: ${(error as Error).message}`);
+  }
+  const service = new TokenService(store, clock, urls, catalogue, behaviour);
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
   const devices = new DeviceAuthorizations(clock);
@@ -112,8 +126,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...oauthRoutes(grants),
       ...pageRoutes({ store, sessions: new BrowserSessions(urls), devices, webFlowCodes }),
     ],
-    adminRoutes: adminRoutes({ store, clock, service, faults, requestLog, devices, webFlowCodes }),
+    adminRoutes: adminRoutes({
+      store,
+      clock,
+      service,
+      faults,
+      requestLog,
+      devices,
+      webFlowCodes,
+      behaviour,
+    }),
     faults,
+    rateLimiter: new RateLimiter(behaviour, clock),
     requestLog,
     log: options.log,
     adminToken,

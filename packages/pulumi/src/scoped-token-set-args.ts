@@ -37,6 +37,14 @@ export interface ScopedTokenSetArgs {
    * How long before a token's expiry `pulumi up` mints it anew: `"90m"`, `"2h"` or seconds. Default `"1h"`.
    */
   renewBefore?: pulumi.Input<string | number>;
+  /**
+   * When tokens replaced (changed, renewed, rotated) or removed are revoked. `"immediately"` (the
+   * default): in the same `up`, right after the new tokens are minted, so no replaced token outlives
+   * the run; a resource fed `tokens` holds a revoked value from then until the engine updates it, later
+   * in that `up`. `"next-run"`: they stay valid (kept encrypted in state) until the next `up` or
+   * `destroy`, so every consumer is updated before its old value stops working.
+   */
+  revokeReplaced?: pulumi.Input<"immediately" | "next-run">;
   /** Pass permission names this release does not know; the server judges them. */
   allowUnknownPermissions?: pulumi.Input<boolean>;
   /** The app's API and credentials. Default: stack config `ghes-oauth:*`, then `GHES_OAUTH_*`. Secret. */

@@ -12,6 +12,7 @@ export interface ScopedTokenSetInputs {
   renewBefore?: string | number;
   allowUnknownPermissions?: boolean;
   connection?: Connection;
+  revokeReplaced?: "immediately" | "next-run";
 }
 
 /** What the API told about one minted token, without the token itself (safe to show). */

@@ -48,13 +48,18 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
     await world?.close();
   });
 
-  it("a new parent accessToken alone updates state only: no API call, the same tokens", async () => {
+  it("a new parent accessToken alone: each token is checked once and, still valid, kept (state only)", async () => {
     parent = await newParent();
     testStack.setProgram(program());
     await world.admin.clearRequests();
     const up = await testStack.stack.up(run);
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 2 });
-    expect(await tokenCalls()).toEqual([]);
+    // GitHub does not document whether a new parent means dead children: one check each, nothing minted or revoked.
+    const calls = await tokenCalls();
+    expect(calls.map((call) => `${call.method} ${call.status}`)).toEqual(["POST 200", "POST 200"]);
+    expect(calls.every((call) => call.path.endsWith(`/applications/${world.app.client_id}/token`))).toBe(
+      true,
+    );
     expect(up.outputs.early?.value).toBe(first.early);
     expect(up.outputs.late?.value).toBe(first.late);
   });

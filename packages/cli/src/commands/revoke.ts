@@ -1,5 +1,6 @@
 import type { OAuthAppClient } from "@ghes-oauth/client";
 import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
+import { durationFlag } from "../args/duration-flag.js";
 import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
 import type { Connection } from "../connection/connection.js";
 import { createClient } from "../connection/create-client.js";
@@ -12,19 +13,21 @@ import type { Io } from "../io.js";
 import { Journal, type JournalEntry, type JournalResult, readJournalOutcomes } from "../revoke/journal.js";
 import { RateLimitGate } from "../revoke/rate-limit-gate.js";
 import { revokeToken } from "../revoke/revoke-token.js";
+import { describeSeconds, WaitTooLongError } from "../revoke/wait-too-long.js";
 import { runBounded } from "../run-bounded.js";
 import { ProgressBar } from "../terminal/progress-bar.js";
 import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { TokenFingerprint } from "../tokens/fingerprint.js";
 import type { Command } from "./command.js";
 
-const HELP = `Usage: ghes-oauth revoke [--json] [--journal FILE] [--concurrency N] [--dry-run] [FILE|-]
+const HELP = `Usage: ghes-oauth revoke [--json] [--journal FILE] [--concurrency N] [--max-wait DURATION] [--dry-run] [FILE|-]
 
 Revokes every token in FILE or stdin (one per line; blank lines and # comments are skipped) through the
 app's own DELETE /applications/{client_id}/token, the only revocation GHES accepts for ghu_/ghr_ tokens.
 404 counts as already gone, except for a refresh token (ghr_): the endpoint answers 404 for those
-live or not, so they are reported failed with the way out (revoke-grant). Rate limits are honoured (Retry-After, x-ratelimit-reset): every worker
-pauses for as long as the server asks.
+live or not, so they are reported failed with the way out (revoke-grant). Rate limits are honoured
+(Retry-After, x-ratelimit-reset): every worker pauses for as long as the server asks, and says so, up to
+--max-wait; a longer wait stops the run cleanly (exit 1, the journal intact) with the time to resume.
 
 Options:
   --journal FILE      append each outcome to FILE (NDJSON of sha256 token hashes, never token values;
@@ -32,6 +35,8 @@ Options:
                       it records as revoked or already gone are skipped (and reported from the journal),
                       failed ones are tried again. Safe to kill at any moment.
   --concurrency N     revocations in flight at once (1-256, default 8)
+  --max-wait DURATION the longest rate-limit wait sat out, in all for one token too (e.g. 90s, 30m, 2h;
+                      default 1h, at most 7d); past it the run stops and says when to rerun
   --dry-run           report what would be revoked; no API call, nothing written, no secret needed
   --json              one JSON object per input line (NDJSON) as results arrive:
                       {line, token_last_eight, hashed_token, result, from_journal?, error?}; result is
@@ -58,6 +63,8 @@ they do not fail the run.`;
 
 const NOTHING_REVOKED =
   "nothing was revoked: every token answered 404. The app's credentials were proven, so GitHub does not know these tokens for this app: they were revoked or expired before, or another app (another client ID) issued them. Check that --client-id is the issuing app's; ghes-oauth check shows each token's status";
+
+const CLIENT_MAX_WAIT_MS = 1000;
 
 type RevokeRecord =
   | ({
@@ -87,6 +94,7 @@ export const revokeCommand: Command = {
       json: { type: "boolean" },
       journal: { type: "string" },
       concurrency: { type: "string" },
+      "max-wait": { type: "string" },
       "dry-run": { type: "boolean" },
     });
     if (values.help) {
@@ -94,6 +102,7 @@ export const revokeCommand: Command = {
       return EXIT_CODES.ok;
     }
     const concurrency = integerFlag("concurrency", values.concurrency, 8, 1, 256);
+    const maxWaitSeconds = durationFlag("max-wait", values["max-wait"], 3600, 1, 7 * 86_400);
     const dryRun = values["dry-run"] === true;
     const connection = dryRun ? undefined : await resolveConnection(io, values);
     const lines = classifyText(await readInput(io, positionals, "revoke"));
@@ -133,8 +142,9 @@ export const revokeCommand: Command = {
     }
 
     let goneNow = 0;
+    let stopped: WaitTooLongError | undefined;
     if (client && pending.length > 0) {
-      const gate = new RateLimitGate();
+      const gate = new RateLimitGate(maxWaitSeconds);
       const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, pending.length, "revoking") : undefined;
       report.attach(progress);
       // A worker moves on to its next token as soon as the API answered; the outcome is reported only
@@ -145,7 +155,7 @@ export const revokeCommand: Command = {
         await runBounded(pending, concurrency, async ({ line, token, fingerprint }) => {
           if (journalFailure) throw journalFailure.error;
           const outcome = await revokeToken(client, token, gate, (seconds) =>
-            report.note(`rate limited: every worker pauses ${seconds}s as the server asked`),
+            report.note(`rate limited: every worker pauses ${describeSeconds(seconds)} as the server asked`),
           );
           if (outcome.result === "already_gone") goneNow++;
           const written = journal
@@ -170,6 +180,12 @@ export const revokeCommand: Command = {
         });
         await Promise.all(reported);
         if (journalFailure) throw journalFailure.error;
+      } catch (error) {
+        if (!(error instanceof WaitTooLongError)) throw error;
+        // The outcomes already answered are still reported and journalled; nothing else is started.
+        await Promise.all(reported);
+        if (journalFailure) throw journalFailure.error;
+        stopped = error;
       } finally {
         progress?.finish();
         report.attach(undefined);
@@ -183,6 +199,18 @@ export const revokeCommand: Command = {
 
     const summary = formatSummary(tally, dryRun);
     (values.json ? io.stderr : io.stdout).write(`${summary}\n`);
+    if (stopped) {
+      const left = pending.length - (tally.revoked + tally.already_gone + tally.failed - tally.from_journal);
+      const when = stopped.resumeAt ? `after ${stopped.resumeAt.toISOString()}` : "later";
+      io.stderr.write(
+        `ghes-oauth revoke: stopped: ${stopped.message}; ${left} tokens not tried yet. ${
+          journal
+            ? `The journal ${values.journal} holds every outcome so far: rerun ${when} with the same --journal to resume.`
+            : `Rerun ${when}; with --journal FILE a rerun skips what is already done.`
+        }\n`,
+      );
+      return EXIT_CODES.failed;
+    }
     if (tally.failed > 0) return EXIT_CODES.failed;
     if (pending.length > 0 && goneNow === pending.length) {
       io.stderr.write(`ghes-oauth revoke: ${NOTHING_REVOKED}\n`);
@@ -201,7 +229,11 @@ async function provenStart(
   hasTokens: boolean,
   journalPath: string | undefined,
 ): Promise<{ client: OAuthAppClient | undefined; journal: Journal | undefined }> {
-  const client = hasTokens ? createClient(connection) : undefined;
+  // The client sits out only waits of a second or less itself; longer ones go through the shared
+  // gate, which holds every worker, reports the wait and stops past --max-wait.
+  const client = hasTokens
+    ? createClient(connection, { retry: { maxDelayMs: CLIENT_MAX_WAIT_MS } })
+    : undefined;
   try {
     if (client) await proveCredentials(client);
     const journal = journalPath ? await Journal.open(journalPath, connection) : undefined;

@@ -1,4 +1,9 @@
-import { ConfigurationError, InvalidInputError, OAuthAppClient } from "@ghes-oauth/client";
+import {
+  ConfigurationError,
+  InvalidInputError,
+  OAuthAppClient,
+  type OAuthAppClientOptions,
+} from "@ghes-oauth/client";
 import { UsageError } from "../usage-error.js";
 import type { Connection } from "./connection.js";
 
@@ -7,9 +12,12 @@ import type { Connection } from "./connection.js";
  * or an unusable environment (an unparsable HTTPS_PROXY) is a usage error; the client's messages
  * never carry the proxy's credentials.
  */
-export function createClient(connection: Connection): OAuthAppClient {
+export function createClient(
+  connection: Connection,
+  options: Pick<OAuthAppClientOptions, "retry"> = {},
+): OAuthAppClient {
   try {
-    return new OAuthAppClient(connection);
+    return new OAuthAppClient({ ...connection, ...options });
   } catch (error) {
     if (error instanceof InvalidInputError)
       throw new UsageError(

@@ -3,8 +3,6 @@ import { describeError } from "../output/describe-error.js";
 import type { JournalResult } from "./journal.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
 
-/** Rate limits sat out per token before it is reported failed (the client retries shorter waits itself). */
-const RATE_LIMIT_ROUNDS = 5;
 /** When a rate-limited answer gave no wait, pause this long. */
 const DEFAULT_PAUSE_SECONDS = 60;
 
@@ -23,7 +21,9 @@ export interface RevokeOutcome {
 
 /**
  * Revokes one token: 204 is revoked, 404 is already gone (revoked, expired or never known). A rate limit
- * pauses every worker through the shared gate for as long as the server asked, then tries again.
+ * pauses every worker through the shared gate for as long as the server asked, then tries again, as
+ * long as the waits for this token add up to no more than the gate's maximum; past it (or for one wait
+ * past it) the gate throws WaitTooLongError and the run stops, to be resumed later.
  */
 export async function revokeToken(
   client: OAuthAppClient,
@@ -31,7 +31,8 @@ export async function revokeToken(
   gate: RateLimitGate,
   onPause: (seconds: number) => void,
 ): Promise<RevokeOutcome> {
-  for (let round = 0; ; round++) {
+  let waited = 0;
+  for (;;) {
     await gate.wait();
     try {
       await client.deleteToken(token);
@@ -41,9 +42,10 @@ export async function revokeToken(
         return token.startsWith(REFRESH_TOKEN_PREFIX)
           ? { result: "failed", error: REFRESH_TOKEN_NOT_REVOKED }
           : { result: "already_gone" };
-      if (error instanceof RateLimitError && round < RATE_LIMIT_ROUNDS) {
+      if (error instanceof RateLimitError) {
         const seconds = error.retryAfter ?? DEFAULT_PAUSE_SECONDS;
-        gate.pause(seconds);
+        waited += seconds;
+        gate.pause(waited > gate.maxWaitSeconds ? waited : seconds);
         onPause(seconds);
         continue;
       }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseBody } from "../api/request-schemas.js";
 import type { TokenService } from "../api/token-service.js";
+import { type Behaviour, behaviourSchema } from "../behaviour/behaviour.js";
 import { type Clock, githubTimestamp } from "../clock.js";
 import { newClientId, newClientSecret, sha256Hex } from "../credentials.js";
 import { type ApiError, notFound, type ValidationProblem, validationFailed } from "../errors.js";
@@ -33,6 +34,7 @@ export interface AdminDependencies {
   requestLog: RequestLog;
   devices: DeviceAuthorizations;
   webFlowCodes: WebFlowCodes;
+  behaviour: Behaviour;
 }
 
 /** The request body parsed by `schema`, or a 422 naming what is wrong. */
@@ -71,8 +73,22 @@ export function adminRoutes({
   requestLog,
   devices,
   webFlowCodes,
+  behaviour,
 }: AdminDependencies): Route[] {
   return [
+    {
+      method: "GET",
+      pattern: /^\/_emulator\/behaviour$/,
+      handler: () => ({ status: 200, body: behaviour.settings }),
+    },
+    {
+      method: "PUT",
+      pattern: /^\/_emulator\/behaviour$/,
+      handler: async (exchange) => ({
+        status: 200,
+        body: behaviour.apply(await body(exchange, behaviourSchema, "Behaviour")),
+      }),
+    },
     {
       method: "POST",
       pattern: /^\/_emulator\/accounts$/,
@@ -107,7 +123,9 @@ export function adminRoutes({
           clientId: newClientId(),
           secretHash: sha256Hex(clientSecret),
           permissions: input.permissions ?? service.catalogue.highestLevels(),
-          expiringUserTokens: input.expiringUserTokens,
+          // OAuth apps' tokens never expire and come without refresh tokens.
+          expiringUserTokens: input.kind === "oauth-app" ? false : input.expiringUserTokens,
+          kind: input.kind,
           deviceFlow: input.deviceFlow,
           callbackUrls: input.callbackUrls,
           createdAt: clock.now(),
@@ -121,6 +139,7 @@ export function adminRoutes({
             client_secret: clientSecret,
             permissions: app.permissions,
             expiring_user_tokens: app.expiringUserTokens,
+            kind: app.kind,
             device_flow: app.deviceFlow,
             callback_urls: app.callbackUrls,
           },
@@ -199,7 +218,12 @@ export function adminRoutes({
         const input = await body(exchange, newTokenBody, "Token");
         const app = store.findAppByClientId(input.client_id);
         if (!app) throw invalid("Token", "client_id", "no app has this client_id");
-        return { status: 201, body: service.issue(app, authorizingUser(store, input.login, "Token")) };
+        if (input.scopes && app.kind !== "oauth-app")
+          throw invalid("Token", "scopes", "only an OAuth app's tokens have OAuth scopes");
+        return {
+          status: 201,
+          body: service.issue(app, authorizingUser(store, input.login, "Token"), input.scopes),
+        };
       },
     },
     {

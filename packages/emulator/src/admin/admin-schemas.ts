@@ -36,6 +36,8 @@ export function newAppBody(catalogue: PermissionCatalogue) {
       .array(adminText().refine(isCallbackUrl, "must be an absolute http(s) URL without a fragment"))
       .max(10)
       .default([]),
+    /** A GitHub App (default) or an OAuth app: `gho_` tokens that never expire, with OAuth scopes. */
+    kind: z.enum(["github-app", "oauth-app"]).default("github-app"),
   });
 }
 
@@ -49,7 +51,12 @@ export function newInstallationBody(catalogue: PermissionCatalogue) {
   });
 }
 
-export const newTokenBody = z.object({ client_id: adminText(), login: adminText() });
+export const newTokenBody = z.object({
+  client_id: adminText(),
+  login: adminText(),
+  /** An OAuth app's token: its OAuth scopes, e.g. ["repo", "read:org"]. */
+  scopes: z.array(adminText().regex(/^[a-z:_]{1,50}$/, "must be an OAuth scope such as repo")).optional(),
+});
 
 export const deviceApprovalBody = z.object({
   user_code: z.string(),

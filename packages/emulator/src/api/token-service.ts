@@ -1,5 +1,14 @@
+import { Behaviour } from "../behaviour/behaviour.js";
+import { OAuthAppLimits } from "../behaviour/oauth-app-limits.js";
 import { type Clock, githubTimestamp } from "../clock.js";
-import { digestsEqual, newClientSecret, newRefreshToken, newUserToken, sha256Hex } from "../credentials.js";
+import {
+  digestsEqual,
+  newClientSecret,
+  newOAuthAppToken,
+  newRefreshToken,
+  newUserToken,
+  sha256Hex,
+} from "../credentials.js";
 import { notFound, requiresAuthentication, validationFailed } from "../errors.js";
 import type { BasicCredentials } from "../http/basic-auth.js";
 import type { Account, App, NewTokenRecord, RefreshTokenRecord, TokenRecord, TokenScope } from "../model.js";
@@ -30,6 +39,8 @@ export interface IssuedTokens {
 export interface IssueOptions {
   /** False for the device flow: its refresh tokens are redeemed without the client secret. */
   clientSecretRequired: boolean;
+  /** An OAuth app's token: the OAuth scopes granted. */
+  oauthScopes?: readonly string[];
 }
 
 interface LiveToken {
@@ -48,7 +59,13 @@ export class TokenService {
     private readonly urls: EmulatorUrls,
     /** The scoped-token permissions of the API version served. */
     readonly catalogue: PermissionCatalogue = new PermissionCatalogue(),
-  ) {}
+    /** What GitHub leaves undocumented: scoped-token expiry, and what a parent's refresh does to them. */
+    private readonly behaviour: Behaviour = new Behaviour(),
+  ) {
+    this.#oauthAppLimits = new OAuthAppLimits(behaviour, clock, store);
+  }
+
+  readonly #oauthAppLimits: OAuthAppLimits;
 
   /**
    * The app the credentials belong to. Like GitHub: no credentials is a 401; a wrong secret, or a
@@ -113,6 +130,16 @@ export class TokenService {
 
   scope(app: App, body: ScopeTokenBody, docs: string): AuthorizationJson {
     const live = this.#liveToken(app, body.access_token, docs);
+    if (app.kind === "oauth-app") {
+      throw validationFailed(docs, [
+        {
+          resource: "Authorization",
+          field: "access_token",
+          code: "invalid",
+          message: "Only a GitHub App's user-to-server token can be scoped",
+        },
+      ]);
+    }
     if (live.record.scope) {
       throw validationFailed(docs, [
         {
@@ -124,8 +151,10 @@ export class TokenService {
       ]);
     }
     const { scope, target } = resolveScope(this.store, app, body, docs);
-    // A narrowed credential does not outlive the one it was made from.
-    const { record, token } = this.#insertToken(app, live.user, live.record.expiresAt, scope);
+    const { record, token } = this.#insertToken(app, live.user, this.#scopedExpiry(app, live.record), {
+      ...scope,
+      parentTokenId: live.record.id,
+    });
     return authorizationView({ record, token, app, user: live.user, target }, this.urls);
   }
 
@@ -133,8 +162,11 @@ export class TokenService {
    * Issues a user token as GitHub's web flow would: the authorization object, plus the refresh token and
    * lifetimes when the app expires its user tokens.
    */
-  issue(app: App, user: Account) {
-    const issued = this.issueTokens(app, user, { clientSecretRequired: true });
+  issue(app: App, user: Account, oauthScopes?: readonly string[]) {
+    const issued = this.issueTokens(app, user, {
+      clientSecretRequired: true,
+      ...(oauthScopes ? { oauthScopes } : {}),
+    });
     const view = authorizationView(
       { record: issued.record, token: issued.accessToken, app, user },
       this.urls,
@@ -152,6 +184,19 @@ export class TokenService {
   /** A new user access token (and refresh token, when the app expires its tokens) for a new grant. */
   issueTokens(app: App, user: Account, options: IssueOptions): IssuedTokens {
     const now = this.clock.now();
+    if (app.kind === "oauth-app") {
+      this.#oauthAppLimits.admitCreation(app, user.id);
+      const token = newOAuthAppToken();
+      const { input } = this.#newAccessToken(app, user, now, null, null);
+      const record = this.store.insertToken({
+        ...input,
+        hashedToken: sha256Hex(token),
+        lastEight: token.slice(-8),
+        oauthScopes: [...new Set(options.oauthScopes ?? [])].sort(),
+      });
+      this.#oauthAppLimits.trim(app, record);
+      return { accessToken: token, record, user };
+    }
     const { token, input } = this.#newAccessToken(app, user, now, this.#accessExpiry(app, now), null);
     if (!app.expiringUserTokens) {
       return { accessToken: token, record: this.store.insertToken(input), user };
@@ -173,7 +218,8 @@ export class TokenService {
 
   /**
    * Redeems a refresh token: a new pair, and the used refresh token and its access token stop working
-   * at once. Scoped tokens of the grant are separate tokens and keep their own expiry.
+   * at once. Scoped tokens minted from that access token keep their own expiry (`keep-children`) or are
+   * revoked with it (`revoke-children`): GitHub does not document which.
    */
   redeem(app: App, used: RefreshTokenRecord): IssuedTokens | undefined {
     const user = this.store.findAccountById(used.userId);
@@ -186,7 +232,19 @@ export class TokenService {
       input,
       this.#newRefreshRecord(app, user, refreshToken, now, used.clientSecretRequired),
     );
+    if (this.behaviour.settings.parentRefresh === "revoke-children") {
+      this.store.deleteScopedChildren(app.id, used.accessTokenId);
+    }
     return { accessToken: token, record: pair.record, user, refreshToken, refresh: pair.refresh };
+  }
+
+  /**
+   * Undocumented by GitHub, so switchable: `parent` (a narrowed credential does not outlive the one it
+   * was made from) or `own` (8 hours from minting, like any user-to-server token).
+   */
+  #scopedExpiry(app: App, parent: TokenRecord): number | null {
+    if (this.behaviour.settings.scopedTokenExpiry === "parent") return parent.expiresAt;
+    return this.#accessExpiry(app, this.clock.now());
   }
 
   #accessExpiry(app: App, now: number): number | null {

@@ -21,7 +21,7 @@ export function authorizationView(
   const view = {
     id: record.id,
     url: `${urls.apiUrl}/authorizations/${record.id}`,
-    scopes: [] as string[],
+    scopes: [...(record.oauthScopes ?? [])],
     token,
     token_last_eight: record.lastEight,
     hashed_token: record.hashedToken,

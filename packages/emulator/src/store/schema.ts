@@ -1,4 +1,6 @@
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+/** The version the tables of SCHEMA have: a new file starts there and is migrated up like an old one. */
+export const BASE_SCHEMA_VERSION = 2;
 
 const TOKENS_TABLE = `
 CREATE TABLE IF NOT EXISTS tokens (
@@ -41,7 +43,6 @@ CREATE TABLE IF NOT EXISTS apps (
   permissions TEXT NOT NULL,
   expiring_user_tokens INTEGER NOT NULL DEFAULT 1,
   device_flow INTEGER NOT NULL DEFAULT 1,
-  callback_urls TEXT NOT NULL DEFAULT '[]',
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS installations (
@@ -75,17 +76,23 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_by_app_user ON refresh_tokens (app_id,
 export const MIGRATE_1_TO_2 = `
 ALTER TABLE apps ADD COLUMN expiring_user_tokens INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE apps ADD COLUMN device_flow INTEGER NOT NULL DEFAULT 1;
-ALTER TABLE apps ADD COLUMN callback_urls TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE tokens RENAME TO tokens_v1;
 DROP INDEX IF EXISTS tokens_by_app_user;
 ${TOKENS_TABLE}
 INSERT INTO tokens SELECT * FROM tokens_v1;
 DROP TABLE tokens_v1;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+`;
+
+/** Version 3: apps have a kind (GitHub App or OAuth app) and OAuth apps' tokens their OAuth scopes. */
+export const MIGRATE_2_TO_3 = `
+ALTER TABLE apps ADD COLUMN kind TEXT NOT NULL DEFAULT 'github-app';
+ALTER TABLE tokens ADD COLUMN oauth_scopes TEXT;
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 `;
 
-/** Brings a version-2 data file to version 3: apps gain their (empty) list of web-flow callback URLs. */
-export const MIGRATE_2_TO_3 = `
+/** Brings a version-3 data file to version 4: apps gain their (empty) list of web-flow callback URLs. */
+export const MIGRATE_3_TO_4 = `
 ALTER TABLE apps ADD COLUMN callback_urls TEXT NOT NULL DEFAULT '[]';
-UPDATE meta SET value = '3' WHERE key = 'schema_version';
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
 `;

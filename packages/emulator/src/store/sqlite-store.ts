@@ -11,7 +11,7 @@ import type {
   TokenRecord,
 } from "../model.js";
 import { forgetHolder, lockDataFile } from "./data-file-lock.js";
-import { MIGRATE_1_TO_2, MIGRATE_2_TO_3, SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { BASE_SCHEMA_VERSION, MIGRATE_1_TO_2, MIGRATE_2_TO_3, MIGRATE_3_TO_4, SCHEMA } from "./schema.js";
 import type { IssuedPair, NewAccount, NewApp, NewInstallation, Store, TokenRotation } from "./store.js";
 
 type Row = Record<string, unknown>;
@@ -36,6 +36,7 @@ function toApp(row: Row): App {
     expiringUserTokens: Number(row.expiring_user_tokens) === 1,
     deviceFlow: Number(row.device_flow) === 1,
     callbackUrls: JSON.parse(String(row.callback_urls ?? "[]")),
+    kind: row.kind === "oauth-app" ? "oauth-app" : "github-app",
     createdAt: Number(row.created_at),
   };
 }
@@ -66,6 +67,7 @@ function toToken(row: Row): TokenRecord {
     updatedAt: Number(row.updated_at),
     expiresAt: row.expires_at === null ? null : Number(row.expires_at),
     scope: row.scope === null ? null : JSON.parse(String(row.scope)),
+    ...(row.oauth_scopes == null ? {} : { oauthScopes: JSON.parse(String(row.oauth_scopes)) }),
   };
 }
 
@@ -115,10 +117,14 @@ export class SqliteStore implements Store {
     }
     this.#db.exec("PRAGMA foreign_keys = ON;");
     this.#db.exec(SCHEMA);
-    this.#run("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
-    const version = this.#get("SELECT value FROM meta WHERE key = 'schema_version'");
-    if (Number(version?.value) === 1) this.#transaction(() => this.#db.exec(MIGRATE_1_TO_2));
-    else if (Number(version?.value) === 2) this.#transaction(() => this.#db.exec(MIGRATE_2_TO_3));
+    this.#run(
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+      String(BASE_SCHEMA_VERSION),
+    );
+    const version = () => Number(this.#get("SELECT value FROM meta WHERE key = 'schema_version'")?.value);
+    if (version() === 1) this.#transaction(() => this.#db.exec(MIGRATE_1_TO_2));
+    if (version() === 2) this.#transaction(() => this.#db.exec(MIGRATE_2_TO_3));
+    if (version() === 3) this.#transaction(() => this.#db.exec(MIGRATE_3_TO_4));
     for (const row of this.#all("SELECT * FROM tokens")) {
       const token = toToken(row);
       this.#tokensByHash.set(token.hashedToken, token);
@@ -201,8 +207,8 @@ export class SqliteStore implements Store {
 
   createApp(input: NewApp): App {
     const id = this.#run(
-      `INSERT INTO apps (name, slug, client_id, secret_hash, permissions, expiring_user_tokens, device_flow, callback_urls, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO apps (name, slug, client_id, secret_hash, permissions, expiring_user_tokens, device_flow, kind, callback_urls, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       input.name,
       input.slug,
       input.clientId,
@@ -210,6 +216,7 @@ export class SqliteStore implements Store {
       JSON.stringify(input.permissions),
       input.expiringUserTokens ? 1 : 0,
       input.deviceFlow ? 1 : 0,
+      input.kind,
       JSON.stringify(input.callbackUrls),
       input.createdAt,
     );
@@ -265,8 +272,8 @@ export class SqliteStore implements Store {
   #insertTokenRow(input: NewTokenRecord): TokenRecord {
     const id = this.#run(
       `INSERT INTO tokens (app_id, user_id, hashed_token, last_eight, note, note_url, fingerprint,
-         created_at, updated_at, expires_at, scope)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         created_at, updated_at, expires_at, scope, oauth_scopes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       input.appId,
       input.userId,
       input.hashedToken,
@@ -278,6 +285,7 @@ export class SqliteStore implements Store {
       input.updatedAt,
       input.expiresAt,
       input.scope === null ? null : JSON.stringify(input.scope),
+      input.oauthScopes === undefined ? null : JSON.stringify(input.oauthScopes),
     );
     return { id, ...input };
   }
@@ -374,6 +382,14 @@ export class SqliteStore implements Store {
     });
     this.#forgetTokens((token) => token.appId === appId && token.userId === userId);
     return Number(changes);
+  }
+
+  deleteScopedChildren(appId: number, parentTokenId: number): number {
+    const children = [...this.#tokensByHash.values()].filter(
+      (token) => token.appId === appId && token.scope?.parentTokenId === parentTokenId,
+    );
+    for (const child of children) this.deleteToken(child.id);
+    return children.length;
   }
 
   listTokens(appId: number): TokenRecord[] {

@@ -59,6 +59,8 @@ export interface Store {
   /** Deletes every token (scoped and refresh ones included) of `userId` for `appId`; returns how many access tokens. */
   deleteUserTokens(appId: number, userId: number): number;
   listTokens(appId: number): TokenRecord[];
+  /** Deletes the scoped tokens of `appId` minted from the access token `parentTokenId`; returns how many. */
+  deleteScopedChildren(appId: number, parentTokenId: number): number;
 
   /** Writes an access token and its refresh token at once. */
   insertTokenPair(access: NewTokenRecord, refresh: NewRefreshTokenRecord): IssuedPair;

@@ -57,6 +57,10 @@ export class ScopedTokenSet extends pulumi.CustomResource {
      */
     declare public readonly renewBefore: pulumi.Output<string | number | undefined>;
     /**
+     * When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+     */
+    declare public readonly revokeReplaced: pulumi.Output<string | undefined>;
+    /**
      * The entries as declared (the `scopes` argument).
      */
     declare public readonly scopes: pulumi.Output<{[key: string]: outputs.ScopedTokenSpec}>;
@@ -90,6 +94,7 @@ export class ScopedTokenSet extends pulumi.CustomResource {
             resourceInputs["allowUnknownPermissions"] = args?.allowUnknownPermissions;
             resourceInputs["connection"] = args?.connection ? pulumi.secret(args.connection) : undefined;
             resourceInputs["renewBefore"] = args?.renewBefore;
+            resourceInputs["revokeReplaced"] = args?.revokeReplaced;
             resourceInputs["scopes"] = args?.scopes;
             resourceInputs["accessTokenHash"] = undefined /*out*/;
             resourceInputs["pendingRevocation"] = undefined /*out*/;
@@ -101,6 +106,7 @@ export class ScopedTokenSet extends pulumi.CustomResource {
             resourceInputs["connection"] = undefined /*out*/;
             resourceInputs["pendingRevocation"] = undefined /*out*/;
             resourceInputs["renewBefore"] = undefined /*out*/;
+            resourceInputs["revokeReplaced"] = undefined /*out*/;
             resourceInputs["scopes"] = undefined /*out*/;
             resourceInputs["tokenDetails"] = undefined /*out*/;
             resourceInputs["tokens"] = undefined /*out*/;
@@ -132,6 +138,10 @@ export interface ScopedTokenSetArgs {
      * How long before a token's expiry `pulumi up` mints it anew (the new one first, then the old one revoked): `"90m"`, `"2h"`, `"1h30m"` or a number of seconds. Default `"1h"`. Judged on the server's clock.
      */
     renewBefore?: pulumi.Input<string | number | undefined>;
+    /**
+     * When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+     */
+    revokeReplaced?: pulumi.Input<string | undefined>;
     /**
      * The tokens, by a name of your choosing (letters, digits, `.`, `_`, `-`; at most 100 characters), e.g. `{ "ci-read": { target: "acme", repositories: ["api"], permissions: { contents: "read" } } }`. Adding, changing or removing an entry mints or revokes that entry's token only. A misspelt key of an entry fails `pulumi preview`, naming `scopes.<name>.<key>`.
      */

@@ -4,6 +4,7 @@ import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
 import { explainApiError } from "./explain-api-error.js";
 import { mintedTokenFacts } from "./minted-token-facts.js";
+import { operationCall } from "./operation-deadline.js";
 import { inputsOf, scopeRequest, stateInputs } from "./scope-request.js";
 
 /** Mints the scoped token (POST /applications/{client_id}/token/scoped). */
@@ -15,7 +16,7 @@ export async function createScopedToken(
     allowUnknownPermissions: inputs.allowUnknownPermissions,
   });
   try {
-    const authorization = await client.scopeToken(scopeRequest(inputs));
+    const authorization = await client.scopeToken(scopeRequest(inputs), operationCall());
     return {
       id: String(authorization.id),
       outs: { ...stateInputs(inputs), ...mintedTokenFacts(authorization) },

@@ -32,8 +32,8 @@ function differs(property: string, olds: Record<string, unknown>, news: Record<s
   return !isDeepStrictEqual(comparable(property, olds[property]), comparable(property, news[property]));
 }
 
-// State keeps the parent token as its digest (state written before that kept the token itself).
-function parentTokenChanged(olds: Record<string, unknown>, accessToken: unknown): boolean {
+/** Whether `accessToken` is another parent token than the one in state (which keeps its digest; state written before that kept the token itself). */
+export function parentTokenChanged(olds: Record<string, unknown>, accessToken: unknown): boolean {
   if (typeof accessToken !== "string") return olds.accessToken !== accessToken;
   if (typeof olds.accessTokenHash === "string")
     return olds.accessTokenHash !== parentTokenDigest(accessToken);

@@ -3,10 +3,14 @@ import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import type { MintedTokenFacts, ScopedTokenState } from "../scoped-token-state.js";
 import { clientFor } from "./client-for.js";
 import { resolveConnection } from "./connection-settings.js";
+import { parentTokenChanged } from "./diff-state.js";
 import { explainApiError } from "./explain-api-error.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
-import { refreshedFacts } from "./minted-token-facts.js";
-import { inputsOf, stateInputs } from "./scope-request.js";
+import { mintedTokenFacts, refreshedFacts } from "./minted-token-facts.js";
+import { operationCall } from "./operation-deadline.js";
+import { proveCredentials } from "./prove-credentials.js";
+import { inputsOf, scopeRequest, stateInputs } from "./scope-request.js";
+import { tokenAlive } from "./token-alive.js";
 
 /** The state minus the old inputs (and the old parent digest), so an input removed from the program does not linger. */
 function factsOf(state: ScopedTokenState): MintedTokenFacts {
@@ -16,9 +20,12 @@ function factsOf(state: ScopedTokenState): MintedTokenFacts {
 }
 
 /**
- * In-place changes. A new rotationTrigger resets the token (PATCH /applications/{client_id}/token): a
- * new value, the old one stops working. A new parent accessToken, renewBefore or connection alone
- * touches nothing remote.
+ * In-place changes. A new parent accessToken (its UserToken renewed earlier in this `up`) gets the token
+ * checked (POST /applications/{client_id}/token), since GitHub does not document whether a refresh
+ * revokes the tokens minted from the old parent: still valid, only state changes; dead, a new token is
+ * minted from the new parent in this same update (the old one is gone already). A new rotationTrigger
+ * resets the token (PATCH /applications/{client_id}/token): a new value, the old one stops working.
+ * renewBefore or connection alone touch nothing remote.
  */
 export async function updateScopedToken(
   _id: string,
@@ -26,12 +33,41 @@ export async function updateScopedToken(
   newProps: Record<string, unknown>,
 ): Promise<UpdateResult<ScopedTokenState>> {
   const inputs = inputsOf(newProps);
+  const client = clientFor(resolveConnection(inputs.connection), {
+    allowUnknownPermissions: inputs.allowUnknownPermissions,
+  });
+  if (parentTokenChanged(olds as unknown as Record<string, unknown>, inputs.accessToken)) {
+    let alive: boolean;
+    try {
+      alive = await tokenAlive(
+        clientFor(resolveConnection(olds.connection ?? inputs.connection)),
+        olds.token,
+      );
+    } catch (error) {
+      throw explainApiError("checking the scoped token after its parent token changed", error);
+    }
+    // A 404 means "revoked with its parent" only once the credentials are proven (a wrong secret gets 404 too).
+    if (!alive) {
+      await proveCredentials(
+        olds.connection ?? inputs.connection,
+        "checking the scoped token after its parent token changed",
+      );
+      try {
+        const authorization = await client.scopeToken(scopeRequest(inputs), operationCall());
+        return { outs: { ...stateInputs(inputs), ...mintedTokenFacts(authorization) } };
+      } catch (error) {
+        throw explainApiError(
+          "minting the scoped token anew (the old one was revoked with its parent)",
+          error,
+        );
+      }
+    }
+  }
   if (isDeepStrictEqual(olds.rotationTrigger, inputs.rotationTrigger)) {
     return { outs: { ...factsOf(olds), ...stateInputs(inputs) } };
   }
-  const client = clientFor(resolveConnection(inputs.connection));
   try {
-    const authorization = await client.resetToken(olds.token);
+    const authorization = await client.resetToken(olds.token, operationCall());
     return { outs: { ...stateInputs(inputs), ...refreshedFacts(factsOf(olds), authorization) } };
   } catch (error) {
     throw explainApiError("rotating the scoped token", error);

@@ -26,6 +26,8 @@ type ScopedTokenSet struct {
 	PendingRevocation pulumi.StringArrayOutput `pulumi:"pendingRevocation"`
 	// The `renewBefore` argument.
 	RenewBefore pulumi.AnyOutput `pulumi:"renewBefore"`
+	// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+	RevokeReplaced pulumi.StringPtrOutput `pulumi:"revokeReplaced"`
 	// The entries as declared (the `scopes` argument).
 	Scopes ScopedTokenSpecMapOutput `pulumi:"scopes"`
 	// What the API told about each token, by entry name (`tokenLastEight`, `hashedToken`, `expiresAt`, `authorizationId`, `userLogin`, `targetLogin`, `repositorySelection`, `grantedPermissions`): no token value, safe to show.
@@ -100,6 +102,8 @@ type scopedTokenSetArgs struct {
 	Connection *Connection `pulumi:"connection"`
 	// How long before a token's expiry `pulumi up` mints it anew (the new one first, then the old one revoked): `"90m"`, `"2h"`, `"1h30m"` or a number of seconds. Default `"1h"`. Judged on the server's clock.
 	RenewBefore interface{} `pulumi:"renewBefore"`
+	// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+	RevokeReplaced *string `pulumi:"revokeReplaced"`
 	// The tokens, by a name of your choosing (letters, digits, `.`, `_`, `-`; at most 100 characters), e.g. `{ "ci-read": { target: "acme", repositories: ["api"], permissions: { contents: "read" } } }`. Adding, changing or removing an entry mints or revokes that entry's token only. A misspelt key of an entry fails `pulumi preview`, naming `scopes.<name>.<key>`.
 	Scopes map[string]ScopedTokenSpec `pulumi:"scopes"`
 }
@@ -114,6 +118,8 @@ type ScopedTokenSetArgs struct {
 	Connection ConnectionPtrInput
 	// How long before a token's expiry `pulumi up` mints it anew (the new one first, then the old one revoked): `"90m"`, `"2h"`, `"1h30m"` or a number of seconds. Default `"1h"`. Judged on the server's clock.
 	RenewBefore pulumi.Input
+	// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+	RevokeReplaced pulumi.StringPtrInput
 	// The tokens, by a name of your choosing (letters, digits, `.`, `_`, `-`; at most 100 characters), e.g. `{ "ci-read": { target: "acme", repositories: ["api"], permissions: { contents: "read" } } }`. Adding, changing or removing an entry mints or revokes that entry's token only. A misspelt key of an entry fails `pulumi preview`, naming `scopes.<name>.<key>`.
 	Scopes ScopedTokenSpecMapInput
 }
@@ -228,6 +234,11 @@ func (o ScopedTokenSetOutput) PendingRevocation() pulumi.StringArrayOutput {
 // The `renewBefore` argument.
 func (o ScopedTokenSetOutput) RenewBefore() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ScopedTokenSet) pulumi.AnyOutput { return v.RenewBefore }).(pulumi.AnyOutput)
+}
+
+// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+func (o ScopedTokenSetOutput) RevokeReplaced() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ScopedTokenSet) pulumi.StringPtrOutput { return v.RevokeReplaced }).(pulumi.StringPtrOutput)
 }
 
 // The entries as declared (the `scopes` argument).

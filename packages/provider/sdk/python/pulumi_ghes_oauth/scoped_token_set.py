@@ -25,7 +25,8 @@ class ScopedTokenSetArgs:
                  scopes: pulumi.Input[Mapping[str, pulumi.Input['ScopedTokenSpecArgs']]],
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
-                 renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None):
+                 renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
+                 revoke_replaced: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a ScopedTokenSet resource.
 
@@ -34,6 +35,7 @@ class ScopedTokenSetArgs:
         :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels.
         :param pulumi.Input['ConnectionArgs'] connection: The API and app credentials for this set alone. Default: the provider's settings. Changing it alone mints nothing; tokens replaced later are revoked with the connection they were minted under.
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] renew_before: How long before a token's expiry `pulumi up` mints it anew (the new one first, then the old one revoked): `"90m"`, `"2h"`, `"1h30m"` or a number of seconds. Default `"1h"`. Judged on the server's clock.
+        :param pulumi.Input[_builtins.str] revoke_replaced: When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
         """
         pulumi.set(__self__, "access_token", access_token)
         pulumi.set(__self__, "scopes", scopes)
@@ -43,6 +45,8 @@ class ScopedTokenSetArgs:
             pulumi.set(__self__, "connection", connection)
         if renew_before is not None:
             pulumi.set(__self__, "renew_before", renew_before)
+        if revoke_replaced is not None:
+            pulumi.set(__self__, "revoke_replaced", revoke_replaced)
 
     @_builtins.property
     @pulumi.getter(name="accessToken")
@@ -104,6 +108,18 @@ class ScopedTokenSetArgs:
     def renew_before(self, value: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]):
         pulumi.set(self, "renew_before", value)
 
+    @_builtins.property
+    @pulumi.getter(name="revokeReplaced")
+    def revoke_replaced(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+        """
+        return pulumi.get(self, "revoke_replaced")
+
+    @revoke_replaced.setter
+    def revoke_replaced(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "revoke_replaced", value)
+
 
 @pulumi.type_token("ghes-oauth:index:ScopedTokenSet")
 class ScopedTokenSet(pulumi.CustomResource):
@@ -115,6 +131,7 @@ class ScopedTokenSet(pulumi.CustomResource):
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
+                 revoke_replaced: pulumi.Input[Optional[_builtins.str]] = None,
                  scopes: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['ScopedTokenSpecArgs', 'ScopedTokenSpecArgsDict']]]]] = None,
                  __props__=None):
         """
@@ -126,6 +143,7 @@ class ScopedTokenSet(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] allow_unknown_permissions: Pass permission names this release does not know (a server newer than its catalogue) instead of failing `pulumi preview`; the server judges them. Known names are still checked against their levels.
         :param pulumi.Input[Union['ConnectionArgs', 'ConnectionArgsDict']] connection: The API and app credentials for this set alone. Default: the provider's settings. Changing it alone mints nothing; tokens replaced later are revoked with the connection they were minted under.
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] renew_before: How long before a token's expiry `pulumi up` mints it anew (the new one first, then the old one revoked): `"90m"`, `"2h"`, `"1h30m"` or a number of seconds. Default `"1h"`. Judged on the server's clock.
+        :param pulumi.Input[_builtins.str] revoke_replaced: When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
         :param pulumi.Input[Mapping[str, pulumi.Input[Union['ScopedTokenSpecArgs', 'ScopedTokenSpecArgsDict']]]] scopes: The tokens, by a name of your choosing (letters, digits, `.`, `_`, `-`; at most 100 characters), e.g. `{ "ci-read": { target: "acme", repositories: ["api"], permissions: { contents: "read" } } }`. Adding, changing or removing an entry mints or revokes that entry's token only. A misspelt key of an entry fails `pulumi preview`, naming `scopes.<name>.<key>`.
         """
         ...
@@ -156,6 +174,7 @@ class ScopedTokenSet(pulumi.CustomResource):
                  allow_unknown_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  renew_before: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
+                 revoke_replaced: pulumi.Input[Optional[_builtins.str]] = None,
                  scopes: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['ScopedTokenSpecArgs', 'ScopedTokenSpecArgsDict']]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -172,6 +191,7 @@ class ScopedTokenSet(pulumi.CustomResource):
             __props__.__dict__["allow_unknown_permissions"] = allow_unknown_permissions
             __props__.__dict__["connection"] = None if connection is None else pulumi.Output.secret(connection)
             __props__.__dict__["renew_before"] = renew_before
+            __props__.__dict__["revoke_replaced"] = revoke_replaced
             if scopes is None and not opts.urn:
                 raise TypeError("Missing required property 'scopes'")
             __props__.__dict__["scopes"] = scopes
@@ -208,6 +228,7 @@ class ScopedTokenSet(pulumi.CustomResource):
         __props__.__dict__["connection"] = None
         __props__.__dict__["pending_revocation"] = None
         __props__.__dict__["renew_before"] = None
+        __props__.__dict__["revoke_replaced"] = None
         __props__.__dict__["scopes"] = None
         __props__.__dict__["token_details"] = None
         __props__.__dict__["tokens"] = None
@@ -252,6 +273,14 @@ class ScopedTokenSet(pulumi.CustomResource):
         The `renewBefore` argument.
         """
         return pulumi.get(self, "renew_before")
+
+    @_builtins.property
+    @pulumi.getter(name="revokeReplaced")
+    def revoke_replaced(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+        """
+        return pulumi.get(self, "revoke_replaced")
 
     @_builtins.property
     @pulumi.getter

@@ -7,7 +7,7 @@ import { rejectRefusedCredentials } from "../prove-credentials.js";
 import { containsUnknown } from "../unknown-value.js";
 import { planTokenSet, type TokenSetPlan } from "./token-set-plan.js";
 
-const STATE_ONLY = ["renewBefore", "allowUnknownPermissions", "connection"] as const;
+const STATE_ONLY = ["renewBefore", "allowUnknownPermissions", "connection", "revokeReplaced"] as const;
 
 /** The plan for the entries from the state and the new inputs (the server's clock when known). */
 export function planFromState(

@@ -14,6 +14,7 @@ export const SCOPED_TOKEN_SET_PROPERTIES = [
   "renewBefore",
   "allowUnknownPermissions",
   "connection",
+  "revokeReplaced",
 ] as const;
 
 /** Every key one entry of `scopes` accepts. */
@@ -25,6 +26,9 @@ export const SCOPE_SPEC_KEYS = [
   "permissions",
   "rotationTrigger",
 ] as const;
+
+/** When a ScopedTokenSet revokes the tokens it replaced: in the same `up`, or at the next `up`/`destroy`. */
+export const REVOKE_REPLACED = ["immediately", "next-run"] as const;
 
 const ENTRY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -91,6 +95,11 @@ function setSchema(allowUnknownPermissions: boolean) {
     renewBefore: renewBeforeSchema,
     allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
     connection: connectionSchema.optional(),
+    revokeReplaced: z
+      .enum(REVOKE_REPLACED, {
+        error: 'must be "immediately" (revoke replaced tokens in the same up) or "next-run"',
+      })
+      .optional(),
   });
 }
 

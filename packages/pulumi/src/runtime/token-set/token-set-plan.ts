@@ -10,9 +10,11 @@ export interface TokenSetPlan {
   mint: string[];
   /** Entries whose current token is revoked once the new tokens exist (changed, due or removed). */
   retire: string[];
-  /** Why each minted entry is minted, for messages: `new`, `changed`, `renewal`, `missing`. */
-  reasons: Record<string, "new" | "changed" | "renewal" | "missing">;
+  /** Why each minted entry is minted, for messages: `new`, `changed`, `renewal`, `missing`, `revoked`. */
+  reasons: Record<string, MintReason>;
 }
+
+export type MintReason = "new" | "changed" | "renewal" | "missing" | "revoked";
 
 /** What the plan needs to know of the current state. */
 export interface TokenSetSnapshot {
@@ -71,4 +73,19 @@ export function planTokenSet(
     if (!(name in scopes)) plan.retire.push(name);
   }
   return plan;
+}
+
+/**
+ * The plan with kept entries whose token was found dead (revoked with a refreshed parent, say) minted
+ * anew: reason `revoked`, and not retired (there is nothing left to revoke).
+ */
+export function withDeadEntries(plan: TokenSetPlan, dead: ReadonlySet<string>): TokenSetPlan {
+  if (dead.size === 0) return plan;
+  const revived = plan.keep.filter((name) => dead.has(name));
+  return {
+    keep: plan.keep.filter((name) => !dead.has(name)),
+    mint: [...plan.mint, ...revived],
+    retire: plan.retire,
+    reasons: { ...plan.reasons, ...Object.fromEntries(revived.map((name) => [name, "revoked" as const])) },
+  };
 }

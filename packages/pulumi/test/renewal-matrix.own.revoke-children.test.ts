@@ -1,0 +1,3 @@
+import { describeRenewalMatrix } from "./suites/renewal-matrix.suite.js";
+
+describeRenewalMatrix({ scopedTokenExpiry: "own", parentRefresh: "revoke-children" });

@@ -1,0 +1,3 @@
+import { describeRenewalMatrix } from "./suites/renewal-matrix.suite.js";
+
+describeRenewalMatrix({ scopedTokenExpiry: "parent", parentRefresh: "revoke-children" });
