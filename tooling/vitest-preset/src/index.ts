@@ -13,6 +13,16 @@ const ALL_TESTS = "test/**/*.test.ts";
 const noProcesses = fileURLToPath(new URL("./no-processes.ts", import.meta.url));
 
 /**
+ * Test files run at once per package: 2 by default (vitest's own default is one fewer than the cores, so
+ * a single file at a time on a 2-core runner, while most files wait on an emulator or the engine rather than
+ * on a CPU). `GHES_OAUTH_TEST_WORKERS` overrides it, e.g. 1 to time a package the old way.
+ */
+export function testWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const requested = Number.parseInt(env.GHES_OAUTH_TEST_WORKERS ?? "", 10);
+  return Number.isInteger(requested) && requested > 0 ? requested : 2;
+}
+
+/**
  * The unit project of the package at `root` (default: the config's own root): its `*.unit.test.ts` files,
  * each run with servers, sockets and child processes refused, so a test that needs one fails and says where
  * it belongs.
@@ -35,6 +45,10 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
       test: {
         testTimeout: 30_000,
         hookTimeout: 60_000,
+        // Each file in a process of its own: files share no module state, globals or environment, and
+        // every file that needs a directory, port or Pulumi backend makes its own (mkdtemp, port 0).
+        pool: "forks",
+        maxWorkers: testWorkers(),
         reporters: ["default", "json"],
         outputFile: { json: ".vitest/report.json" },
         projects: [
