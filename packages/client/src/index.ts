@@ -45,52 +45,21 @@ export {
 export type { RequestContext, WebEndpoint } from "./request/request-context.js";
 export type { WebDispatcher } from "./request/web-dispatcher.js";
 export { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry/retry-policy.js";
-export { accessTokenSchema } from "./schemas/access-token.js";
-export { type Authorization, authorizationSchema } from "./schemas/authorization.js";
-export { type DeviceCode, deviceCodeResponseSchema, deviceCodeSchema } from "./schemas/device-code.js";
-export {
-  type DeviceCodeInput,
-  type DevicePollState,
-  type DeviceWaitOptions,
-  deviceCodeArgumentSchema,
-  deviceCodeInputSchema,
-  deviceWaitOptionsSchema,
-  refreshTokenArgumentSchema,
-  type WebFlowCodeInput,
-  webFlowCodeInputSchema,
+export type { Authorization } from "./schemas/authorization.js";
+export type { DeviceCode } from "./schemas/device-code.js";
+export type {
+  DeviceCodeInput,
+  DevicePollState,
+  DeviceWaitOptions,
+  WebFlowCodeInput,
 } from "./schemas/grant-inputs.js";
-export {
-  isPermissionName,
-  PERMISSION_CATALOGUE,
-  PERMISSION_NAMES,
-  type PermissionLevel,
-  type PermissionLevelOf,
-  type PermissionName,
-  permissionLevels,
-} from "./schemas/permission-catalogue.js";
-export {
-  createPermissionsSchema,
-  installationPermissionsSchema,
-  type Permissions,
-  type PermissionsSchemaOptions,
-  permissionsSchema,
-} from "./schemas/permissions.js";
-export {
-  createScopeSpecSchema,
-  createScopeTokenInputSchema,
-  lenientScopeTokenInputSchema,
-  type ScopeSpec,
-  type ScopeTokenInput,
-  scopeTokenInputSchema,
-} from "./schemas/scope-token-input.js";
-export { type ScopedAuthorization, scopedAuthorizationSchema } from "./schemas/scoped-authorization.js";
-export { type ScopedInstallation, scopedInstallationSchema } from "./schemas/scoped-installation.js";
-export { type SimpleUser, simpleUserSchema } from "./schemas/simple-user.js";
-export {
-  type UserTokenGrant,
-  userTokenGrantResponseSchema,
-  userTokenGrantSchema,
-} from "./schemas/user-token-grant.js";
+export type { PermissionLevel, PermissionLevelOf, PermissionName } from "./schemas/permission-catalogue.js";
+export type { Permissions } from "./schemas/permissions.js";
+export type { ScopeSpec, ScopeTokenInput } from "./schemas/scope-token-input.js";
+export type { ScopedAuthorization } from "./schemas/scoped-authorization.js";
+export type { ScopedInstallation } from "./schemas/scoped-installation.js";
+export type { SimpleUser } from "./schemas/simple-user.js";
+export type { UserTokenGrant } from "./schemas/user-token-grant.js";
 export { serverTime } from "./server-time.js";
 export { VERSION } from "./version.js";
 export { waitForDeviceAuthorization } from "./wait-for-device-authorization.js";

@@ -1,10 +1,5 @@
-import {
-  InvalidInputError,
-  lenientScopeTokenInputSchema,
-  normalizeBaseUrl,
-  resolveWebLocation,
-  scopeTokenInputSchema,
-} from "@ghes-oauth/client";
+import { InvalidInputError, normalizeBaseUrl, resolveWebLocation } from "@ghes-oauth/client";
+import { lenientScopeTokenInputSchema, scopeTokenInputSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
 import { byPermissionLeniency } from "./by-permission-leniency.js";
 import type { ResourceInputRules } from "./check-resource-inputs.js";

@@ -1,4 +1,5 @@
-import { createScopeSpecSchema, type ScopeSpec } from "@ghes-oauth/client";
+import type { ScopeSpec } from "@ghes-oauth/client";
+import { createScopeSpecSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
 import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
 import { byPermissionLeniency } from "../by-permission-leniency.js";
