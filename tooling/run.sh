@@ -14,7 +14,7 @@ case "${1:-}" in
     pnpm exec turbo boundaries
     # Independent packages' tasks side by side (each package's vitest also runs 2 files at once): on 2 cores
     # most test time is spent waiting on emulators and engines. GHES_OAUTH_TURBO_CONCURRENCY overrides it.
-    pnpm exec turbo run build typecheck sdk:check test --concurrency="${GHES_OAUTH_TURBO_CONCURRENCY:-2}" \
+    pnpm exec turbo run build typecheck schema:check sdk:check test --concurrency="${GHES_OAUTH_TURBO_CONCURRENCY:-2}" \
       --output-logs=full --log-order=grouped
     echo "[test] lint, build, typecheck and tests done in $(($(date +%s) - started))s"
     node tooling/test-summary.mjs
