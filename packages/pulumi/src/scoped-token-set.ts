@@ -1,6 +1,14 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
+import { outputNames } from "./contract/derive.js";
+import type { ArgsMatch } from "./contract/matches.js";
+import { scopedTokenSetContract } from "./contract/scoped-token-set.js";
 import type { ScopedTokenSetArgs } from "./scoped-token-set-args.js";
+
+// The arguments are the contract's inputs, no more, no fewer, required where it says.
+const argsMatchContract: ArgsMatch<typeof scopedTokenSetContract, ScopedTokenSetArgs> = true;
+void argsMatchContract;
+
 import type { ScopedTokenSpecInputs, TokenDetails } from "./scoped-token-set-state.js";
 
 const scopedTokenSetProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
@@ -48,10 +56,8 @@ export class ScopedTokenSet extends pulumi.dynamic.Resource {
         ...args,
         accessToken: pulumi.secret(args.accessToken),
         connection: args.connection === undefined ? undefined : pulumi.secret(args.connection),
-        tokens: undefined,
-        tokenDetails: undefined,
-        accessTokenHash: undefined,
-        pendingRevocation: undefined,
+        // The outputs the provider computes, registered so the program can read them.
+        ...Object.fromEntries(outputNames(scopedTokenSetContract).map((output) => [output, undefined])),
       },
       {
         ...opts,

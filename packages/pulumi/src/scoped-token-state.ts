@@ -1,19 +1,8 @@
-import type { Permissions } from "@ghes-oauth/client";
-import type { Connection } from "./connection-args.js";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ScopedTokenArgs } from "./scoped-token-args.js";
 
-/** The inputs of a ScopedToken once every value is known (what the provider receives). */
-export interface ScopedTokenInputs {
-  accessToken: string;
-  target?: string;
-  targetId?: number;
-  repositories?: string[];
-  repositoryIds?: number[];
-  permissions: Permissions;
-  allowUnknownPermissions?: boolean;
-  rotationTrigger?: string;
-  renewBefore?: string | number;
-  connection?: Connection;
-}
+/** The inputs of a ScopedToken once every value is known (what the provider receives): its args, unwrapped. */
+export type ScopedTokenInputs = pulumi.Unwrap<ScopedTokenArgs>;
 
 /** What the API tells about a minted token. */
 export interface MintedTokenFacts {

@@ -1,6 +1,13 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
+import { outputNames, secretOutputs } from "./contract/derive.js";
+import type { ArgsMatch } from "./contract/matches.js";
+import { scopedTokenContract } from "./contract/scoped-token.js";
 import type { ScopedTokenArgs } from "./scoped-token-args.js";
+
+// The arguments are the contract's inputs, no more, no fewer, required where it says.
+const argsMatchContract: ArgsMatch<typeof scopedTokenContract, ScopedTokenArgs> = true;
+void argsMatchContract;
 
 // Loaded through require so the provider is a CommonJS module's exports (see the module for why).
 const scopedTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
@@ -61,16 +68,8 @@ export class ScopedToken extends pulumi.dynamic.Resource {
         ...args,
         accessToken: pulumi.secret(args.accessToken),
         connection: args.connection === undefined ? undefined : pulumi.secret(args.connection),
-        token: undefined,
-        tokenLastEight: undefined,
-        hashedToken: undefined,
-        expiresAt: undefined,
-        authorizationId: undefined,
-        userLogin: undefined,
-        targetLogin: undefined,
-        repositorySelection: undefined,
-        grantedPermissions: undefined,
-        accessTokenHash: undefined,
+        // The outputs the provider computes, registered so the program can read them.
+        ...Object.fromEntries(outputNames(scopedTokenContract).map((output) => [output, undefined])),
       },
       {
         ...opts,
@@ -78,7 +77,7 @@ export class ScopedToken extends pulumi.dynamic.Resource {
         // that echoes a secret input is kept secret by the engine as well.)
         additionalSecretOutputs: [
           ...(opts?.additionalSecretOutputs ?? []),
-          "token",
+          ...secretOutputs(scopedTokenContract),
           ...(args.connection === undefined ? [] : ["connection"]),
         ],
       },

@@ -1,6 +1,13 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
+import { outputNames } from "./contract/derive.js";
+import type { ArgsMatch } from "./contract/matches.js";
+import { userTokenContract } from "./contract/user-token.js";
 import type { UserTokenArgs } from "./user-token-args.js";
+
+// The arguments are the contract's inputs, no more, no fewer, required where it says.
+const argsMatchContract: ArgsMatch<typeof userTokenContract, UserTokenArgs> = true;
+void argsMatchContract;
 
 // Loaded through require so the provider is a CommonJS module's exports (see the module for why).
 const userTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
@@ -47,11 +54,8 @@ export class UserToken extends pulumi.dynamic.Resource {
         ...args,
         refreshToken: pulumi.secret(args.refreshToken),
         connection: args.connection === undefined ? undefined : pulumi.secret(args.connection),
-        accessToken: undefined,
-        expiresAt: undefined,
-        refreshTokenExpiresAt: undefined,
-        userLogin: undefined,
-        seedHash: undefined,
+        // The outputs the provider computes, registered so the program can read them.
+        ...Object.fromEntries(outputNames(userTokenContract).map((output) => [output, undefined])),
       },
       {
         ...opts,

@@ -11,6 +11,7 @@ export {
   secretOutputs,
   stateProperties,
 } from "./derive.js";
+export type { ArgsMatch } from "./matches.js";
 export { connectionType, scopedTokenSpecType, tokenDetailsType } from "./object-types.js";
 export {
   ECHOED,
@@ -25,6 +26,7 @@ export { providerContract } from "./provider-config.js";
 export { scopedTokenContract } from "./scoped-token.js";
 export { scopedTokenSetContract } from "./scoped-token-set.js";
 export { userTokenContract } from "./user-token.js";
+export { contractShape } from "./zod-rules.js";
 
 import { connectionType, scopedTokenSpecType, tokenDetailsType } from "./object-types.js";
 import { scopedTokenContract } from "./scoped-token.js";

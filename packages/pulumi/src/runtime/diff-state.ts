@@ -1,22 +1,18 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
+import { inputNames, replacingInputs } from "../contract/derive.js";
+import { scopedTokenContract } from "../contract/scoped-token.js";
 import { parentTokenDigest } from "./parent-token-digest.js";
 import { dueForRenewal } from "./renewal.js";
 import { containsUnknown } from "./unknown-value.js";
 
 /** Changing any of these asks the API for a different token: mint a replacement. */
-const REPLACING = ["target", "targetId", "repositories", "repositoryIds", "permissions"] as const;
+const REPLACING = replacingInputs(scopedTokenContract);
 /**
  * Changed in place. rotationTrigger resets the token; the others touch nothing remote: the parent
  * `accessToken` is only the minting source (a refreshed parent must not re-mint every child).
  */
-const UPDATING = [
-  "accessToken",
-  "rotationTrigger",
-  "renewBefore",
-  "connection",
-  "allowUnknownPermissions",
-] as const;
+const UPDATING = inputNames(scopedTokenContract).filter((property) => !REPLACING.includes(property));
 
 // Repository lists are sets to the API: reordering them must not mint a new token.
 function comparable(property: string, value: unknown): unknown {

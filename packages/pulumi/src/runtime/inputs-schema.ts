@@ -1,6 +1,9 @@
 import { InvalidInputError, normalizeBaseUrl, resolveWebLocation } from "@ghes-oauth/client";
 import { lenientScopeTokenInputSchema, scopeTokenInputSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
+import { inputNames, secretInputs } from "../contract/derive.js";
+import { scopedTokenContract } from "../contract/scoped-token.js";
+import { contractShape } from "../contract/zod-rules.js";
 import { byPermissionLeniency } from "./by-permission-leniency.js";
 import type { ResourceInputRules } from "./check-resource-inputs.js";
 import { renewBeforeSchema } from "./renew-before-schema.js";
@@ -43,37 +46,35 @@ export const connectionSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
 );
 
-const resourceOnlySchema = z.object({
-  // The levels themselves are checked by the scope call's schema; here only that some are given.
-  permissions: z.unknown().superRefine((permissions, ctx) => {
-    const empty =
-      permissions === undefined ||
-      (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0);
-    if (empty)
-      ctx.addIssue({
-        code: "custom",
-        message: 'required: name at least one permission, e.g. { contents: "read" }',
-      });
-  }),
-  allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
-  rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
-  renewBefore: renewBeforeSchema,
-  connection: connectionSchema.optional(),
-});
+// The scope call's own arguments are judged by its schema; every other input by the contract's types,
+// with these rules where a type says too little.
+const SCOPE_CALL_ARGUMENTS = ["accessToken", "target", "targetId", "repositories", "repositoryIds"] as const;
+
+const resourceOnlySchema = z.object(
+  contractShape(
+    scopedTokenContract,
+    {
+      // The levels themselves are checked by the scope call's schema; here only that some are given.
+      permissions: z.unknown().superRefine((permissions, ctx) => {
+        const empty =
+          permissions === undefined ||
+          (typeof permissions === "object" && permissions !== null && Object.keys(permissions).length === 0);
+        if (empty)
+          ctx.addIssue({
+            code: "custom",
+            message: 'required: name at least one permission, e.g. { contents: "read" }',
+          });
+      }),
+      rotationTrigger: z.string({ error: "must be a string (any value; change it to rotate)" }).optional(),
+      renewBefore: renewBeforeSchema,
+      connection: connectionSchema.optional(),
+    },
+    SCOPE_CALL_ARGUMENTS,
+  ),
+);
 
 /** Every property a ScopedToken accepts; anything else is a typo worth reporting. */
-export const SCOPED_TOKEN_PROPERTIES = [
-  "accessToken",
-  "target",
-  "targetId",
-  "repositories",
-  "repositoryIds",
-  "permissions",
-  "allowUnknownPermissions",
-  "rotationTrigger",
-  "renewBefore",
-  "connection",
-] as const;
+export const SCOPED_TOKEN_PROPERTIES = inputNames(scopedTokenContract);
 
 const strictInputsSchema = z.intersection(scopeTokenInputSchema, resourceOnlySchema);
 const lenientInputsSchema = z.intersection(lenientScopeTokenInputSchema, resourceOnlySchema);
@@ -88,7 +89,7 @@ export const scopedTokenInputsSchema = byPermissionLeniency(strictInputsSchema, 
 export const scopedTokenInputRules: ResourceInputRules = {
   resource: "ScopedToken",
   properties: SCOPED_TOKEN_PROPERTIES,
-  secretProperties: ["accessToken", "connection"],
+  secretProperties: secretInputs(scopedTokenContract),
   schema: scopedTokenInputsSchema,
   pairs: [
     ["target", "targetId"],

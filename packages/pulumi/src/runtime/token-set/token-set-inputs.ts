@@ -1,6 +1,9 @@
 import type { ScopeSpec } from "@ghes-oauth/client";
 import { createScopeSpecSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
+import { inputNames, secretInputs } from "../../contract/derive.js";
+import { scopedTokenSpecType } from "../../contract/object-types.js";
+import { scopedTokenSetContract } from "../../contract/scoped-token-set.js";
 import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
 import { byPermissionLeniency } from "../by-permission-leniency.js";
 import type { ResourceInputRules } from "../check-resource-inputs.js";
@@ -9,23 +12,12 @@ import { connectionSchema } from "../inputs-schema.js";
 import { renewBeforeSchema } from "../renew-before-schema.js";
 
 /** Every property a ScopedTokenSet accepts. */
-export const SCOPED_TOKEN_SET_PROPERTIES = [
-  "accessToken",
-  "scopes",
-  "renewBefore",
-  "allowUnknownPermissions",
-  "connection",
-] as const;
+export const SCOPED_TOKEN_SET_PROPERTIES = inputNames(scopedTokenSetContract);
 
 /** Every key one entry of `scopes` accepts. */
-export const SCOPE_SPEC_KEYS = [
-  "target",
-  "targetId",
-  "repositories",
-  "repositoryIds",
-  "permissions",
-  "rotationTrigger",
-] as const;
+export const SCOPE_SPEC_KEYS = Object.keys(
+  scopedTokenSpecType.properties,
+) as (keyof typeof scopedTokenSpecType.properties)[];
 
 const ENTRY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -102,7 +94,7 @@ export const scopedTokenSetInputsSchema = byPermissionLeniency(setSchema(false),
 export const scopedTokenSetInputRules: ResourceInputRules = {
   resource: "ScopedTokenSet",
   properties: SCOPED_TOKEN_SET_PROPERTIES,
-  secretProperties: ["accessToken", "connection"],
+  secretProperties: secretInputs(scopedTokenSetContract),
   schema: scopedTokenSetInputsSchema,
   neverShown: ["scopes"],
 };
