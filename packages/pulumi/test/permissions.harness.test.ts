@@ -1,14 +1,18 @@
+import * as scopedTokenRuntime from "@ghes-oauth/pulumi/provider-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScopedToken, type ScopedTokenArgs } from "../dist/index.js";
+import { scopedTokenContract, secretInputs } from "../src/contract/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
-import { createTestStack, type TestStack } from "./support/test-stack.js";
+import { Lifecycle, type ResourceRuntime } from "./support/lifecycle.js";
+
+const runtime = scopedTokenRuntime as unknown as ResourceRuntime;
 
 // The app of this file holds every permission of the emulator's API version (ghes-3.19) at its
-// highest level, so only the catalogue decides what a ScopedToken may ask for.
+// highest level, so only the catalogue decides what a ScopedToken may ask for. The provider runtime is
+// driven in-process with the engine's calling conventions (test/support/lifecycle.ts).
 describe("ScopedToken permissions come from GitHub's current descriptions", () => {
   let world: EmulatorWorld;
-  let testStack: TestStack;
-  let args: Pick<ScopedTokenArgs, "accessToken" | "target" | "connection">;
+  let args: Record<string, unknown>;
+  const scopedToken = () => new Lifecycle(runtime, { secretInputs: secretInputs(scopedTokenContract) });
 
   beforeAll(async () => {
     world = await startEmulatorWorld();
@@ -24,49 +28,38 @@ describe("ScopedToken permissions come from GitHub's current descriptions", () =
         clientSecret: app.client_secret,
       },
     };
-    testStack = await createTestStack(async () => {});
   });
 
   afterAll(async () => {
-    testStack?.dispose();
     await world?.close();
   });
 
-  async function failedPreview(permissions: Record<string, string>, extra: Partial<ScopedTokenArgs> = {}) {
+  async function failedPreview(permissions: Record<string, string>, extra: Record<string, unknown> = {}) {
     await world.admin.clearRequests();
-    testStack.setProgram(async () => {
-      new ScopedToken("bad", { ...args, ...extra, permissions } as ScopedTokenArgs);
-    });
-    const failure = await testStack.stack.preview().then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    expect(failure, "preview should fail").toBeInstanceOf(Error);
+    const { failures } = await scopedToken().preview({ ...args, ...extra, permissions });
+    expect(failures.length, "preview should fail").toBeGreaterThan(0);
     expect((await world.admin.requests()).filter((r) => r.path.includes("/applications/"))).toEqual([]);
-    return String(failure?.message);
+    return failures.map((failure) => failure.reason).join("\n");
   }
 
   it("mints a token with permissions the 2022 reference lacked (secrets, environments, dependabot_secrets)", async () => {
-    testStack.setProgram(async () => {
-      const token = new ScopedToken("current", {
-        ...args,
-        permissions: {
-          environments: "write",
-          secrets: "write",
-          dependabot_secrets: "write",
-          codespaces: "read",
-        },
-      });
-      return { granted: token.grantedPermissions };
+    const token = scopedToken();
+    const { outs } = await token.up({
+      ...args,
+      permissions: {
+        environments: "write",
+        secrets: "write",
+        dependabot_secrets: "write",
+        codespaces: "read",
+      },
     });
-    const result = await testStack.stack.up();
-    expect(result.outputs.granted?.value).toEqual({
+    expect(outs.grantedPermissions).toEqual({
       environments: "write",
       secrets: "write",
       dependabot_secrets: "write",
       codespaces: "read",
     });
-    await testStack.stack.destroy();
+    await token.destroy();
   });
 
   it("a level the permission does not allow fails at preview, listing the levels it does", async () => {
@@ -86,23 +79,21 @@ describe("ScopedToken permissions come from GitHub's current descriptions", () =
   it("allowUnknownPermissions passes a name this release lacks to the server, which judges it at up", async () => {
     const permissions = { contents: "read", telepathy: "read" };
     expect(await failedPreview(permissions)).toContain('unknown permission "telepathy"');
-    expect(
-      await failedPreview(permissions, { allowUnknownPermissions: "yes" as unknown as boolean }),
-    ).toMatch(/allowUnknownPermissions\b.*must be true or false/);
+    expect(await failedPreview(permissions, { allowUnknownPermissions: "yes" })).toMatch(
+      /allowUnknownPermissions\b.*must be true or false/,
+    );
 
     await world.admin.clearRequests();
-    testStack.setProgram(async () => {
-      new ScopedToken("lenient", { ...args, permissions, allowUnknownPermissions: true } as ScopedTokenArgs);
-    });
-    const preview = await testStack.stack.preview();
-    expect(preview.changeSummary).toEqual({ create: 2 });
-    const up = await testStack.stack.up().then(
+    const lenient = scopedToken();
+    const preview = await lenient.preview({ ...args, permissions, allowUnknownPermissions: true });
+    expect(preview.plan).toBe("create");
+    const up = await lenient.up({ ...args, permissions, allowUnknownPermissions: true }).then(
       () => undefined,
       (error: Error) => error,
     );
     expect(String(up?.message)).toContain("unknown permission 'telepathy'");
     const scopeCalls = (await world.admin.requests()).filter((r) => r.path.endsWith("/token/scoped"));
     expect(scopeCalls).toHaveLength(1);
-    await testStack.stack.destroy();
+    await lenient.destroy();
   });
 });
