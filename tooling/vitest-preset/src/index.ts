@@ -9,6 +9,8 @@ import {
 
 /** The unit layer: `test/**\/*.unit.test.ts`, tests that need no server, engine, child process or network. */
 export const UNIT_TESTS = "test/**/*.unit.test.ts";
+/** The engine layer: `test/**\/*.engine.test.ts`, tests that need the real Pulumi engine (or a program in a language). */
+export const ENGINE_TESTS = "test/**/*.engine.test.ts";
 const ALL_TESTS = "test/**/*.test.ts";
 const noProcesses = fileURLToPath(new URL("./no-processes.ts", import.meta.url));
 
@@ -34,9 +36,10 @@ export function unitTestProject(name = "unit", root?: string): TestProjectInline
 }
 
 /**
- * The test settings every package shares: two projects, `unit` (the `*.unit.test.ts` files: pure logic, what
- * `pnpm test:unit` runs) and `integration` (every other `test/**\/*.test.ts`: HTTP to a real emulator, the real
- * Pulumi engine), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
+ * The test settings every package shares: three projects, `unit` (the `*.unit.test.ts` files: pure logic, what
+ * `pnpm test:unit` runs), `engine` (the `*.engine.test.ts` files: the real Pulumi engine) and `integration`
+ * (every other `test/**\/*.test.ts`: HTTP to a real emulator, the provider runtime in-process in
+ * `*.harness.test.ts`, child processes), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
  * `overrides` apply to both projects.
  */
 export function packageTestConfig(overrides: ViteUserConfig = {}) {
@@ -58,9 +61,10 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
             test: {
               name: "integration",
               include: [ALL_TESTS],
-              exclude: [...configDefaults.exclude, UNIT_TESTS],
+              exclude: [...configDefaults.exclude, UNIT_TESTS, ENGINE_TESTS],
             },
           },
+          { extends: true, test: { name: "engine", include: [ENGINE_TESTS] } },
         ],
       },
     }),
