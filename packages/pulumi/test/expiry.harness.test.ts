@@ -1,9 +1,8 @@
 import { NotFoundError, OAuthAppClient } from "@ghes-oauth/client";
-import * as scopedTokenRuntime from "@ghes-oauth/pulumi/provider-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopedTokenContract, secretInputs } from "../src/contract/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
-import { Lifecycle, type ResourceRuntime } from "./support/lifecycle.js";
+import { Lifecycle, providerProcess } from "./support/lifecycle.js";
 
 const NINE_HOURS = 9 * 60 * 60;
 
@@ -16,8 +15,7 @@ describe("expired tokens", () => {
     world = await startEmulatorWorld();
     client = new OAuthAppClient(world.connection);
     // The connection comes from stack config, as the provider's configure hands it over.
-    scopedTokenRuntime.configureFromStack({ get: (key) => world.connectionConfig[key]?.value });
-    lifecycle = new Lifecycle(scopedTokenRuntime as unknown as ResourceRuntime, {
+    lifecycle = new Lifecycle(providerProcess("provider-runtime", world.connectionConfig), {
       secretInputs: secretInputs(scopedTokenContract),
     });
   });

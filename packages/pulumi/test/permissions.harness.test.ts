@@ -1,10 +1,7 @@
-import * as scopedTokenRuntime from "@ghes-oauth/pulumi/provider-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopedTokenContract, secretInputs } from "../src/contract/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";
-import { Lifecycle, type ResourceRuntime } from "./support/lifecycle.js";
-
-const runtime = scopedTokenRuntime as unknown as ResourceRuntime;
+import { Lifecycle, providerProcess } from "./support/lifecycle.js";
 
 // The app of this file holds every permission of the emulator's API version (ghes-3.19) at its
 // highest level, so only the catalogue decides what a ScopedToken may ask for. The provider runtime is
@@ -12,7 +9,8 @@ const runtime = scopedTokenRuntime as unknown as ResourceRuntime;
 describe("ScopedToken permissions come from GitHub's current descriptions", () => {
   let world: EmulatorWorld;
   let args: Record<string, unknown>;
-  const scopedToken = () => new Lifecycle(runtime, { secretInputs: secretInputs(scopedTokenContract) });
+  const scopedToken = () =>
+    new Lifecycle(providerProcess("provider-runtime"), { secretInputs: secretInputs(scopedTokenContract) });
 
   beforeAll(async () => {
     world = await startEmulatorWorld();

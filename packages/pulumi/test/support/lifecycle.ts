@@ -1,4 +1,5 @@
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+import { vi } from "vitest";
 
 /** A resource's runtime as the dynamic provider calls it (`@ghes-oauth/pulumi/provider-runtime` and kin). */
 export interface ResourceRuntime {
@@ -8,6 +9,27 @@ export interface ResourceRuntime {
   read(id: string, props: never): Promise<{ id?: string; props?: Record<string, unknown> }>;
   update(id: string, olds: never, news: Record<string, unknown>): Promise<{ outs?: Record<string, unknown> }>;
   delete(id: string, props: never): Promise<void>;
+  configureFromStack(config: { get(key: string): string | undefined }): void;
+}
+
+/** The runtime subpaths of @ghes-oauth/pulumi, one per resource. */
+export type RuntimeModule = "provider-runtime" | "user-token-runtime" | "token-set-runtime";
+
+/**
+ * Loads a fresh copy of a resource's runtime, as a new provider process would: module state (the
+ * server-clock offset, pooled clients, the stack's connection settings) starts empty, then `config` (stack
+ * config such as `ghes-oauth:baseUrl`) is handed over as the provider's configure does.
+ */
+export function providerProcess(
+  module: RuntimeModule,
+  config: Record<string, { value: string }> = {},
+): () => Promise<ResourceRuntime> {
+  return async () => {
+    vi.resetModules();
+    const runtime = (await import(`@ghes-oauth/pulumi/${module}`)) as ResourceRuntime;
+    runtime.configureFromStack({ get: (key) => config[key]?.value });
+    return runtime;
+  };
 }
 interface CheckResult {
   inputs?: Record<string, unknown>;
@@ -65,16 +87,30 @@ function overTheWire<T>(value: T): T {
  * inputs, diff the old state and the checked inputs, create/update/delete the checked inputs and the state;
  * every value is JSON over the wire with `__provider` added; properties not known yet at preview are the
  * engine's unknown sentinel; a replacement creates the new resource before deleting the old one (unless
- * diff asks for delete-before-replace); a read without an id drops the resource from state.
+ * diff asks for delete-before-replace); a read without an id drops the resource from state. Each engine
+ * operation (preview, up, refresh, destroy) runs in a new provider process: `load` gives a fresh runtime.
  */
 export class Lifecycle {
   /** The resource's id and outputs in state, and the inputs they were made from. */
   state: { id: string; outs: Record<string, unknown>; inputs: Record<string, unknown> } | undefined;
 
+  private process: ResourceRuntime | undefined;
+
   constructor(
-    private readonly runtime: ResourceRuntime,
+    private readonly load: () => Promise<ResourceRuntime>,
     private readonly options: LifecycleOptions = {},
   ) {}
+
+  /** The provider process of the current operation. */
+  private get runtime(): ResourceRuntime {
+    if (this.process === undefined) throw new Error("no provider process: call an operation first");
+    return this.process;
+  }
+
+  /** A new engine operation: a new provider process. */
+  private async start(): Promise<void> {
+    this.process = await this.load();
+  }
 
   private sent(inputs: Record<string, unknown>, unknown: readonly string[] = []): Record<string, unknown> {
     const wire = overTheWire(inputs);
@@ -101,6 +137,7 @@ export class Lifecycle {
 
   /** `pulumi preview`: check, then the plan diff gives; nothing is created, changed or deleted. */
   async preview(news: Record<string, unknown>, options: { unknown?: readonly string[] } = {}) {
+    await this.start();
     const { failures, inputs } = await this.check(news, options);
     if (failures.length > 0) return { failures, plan: undefined, replaces: [] as string[] };
     if (this.state === undefined) return { failures, plan: "create" as Plan, replaces: [] as string[] };
@@ -121,6 +158,7 @@ export class Lifecycle {
   async up(
     news: Record<string, unknown>,
   ): Promise<{ plan: Plan; replaces: string[]; outs: Record<string, unknown> }> {
+    await this.start();
     const { failures, inputs } = await this.check(news);
     if (failures.length > 0) throw new CheckFailedError(failures);
     const state = this.state;
@@ -148,6 +186,7 @@ export class Lifecycle {
   async refresh(): Promise<"kept" | "dropped"> {
     const state = this.state;
     if (state === undefined) throw new Error("no resource in state to refresh");
+    await this.start();
     const read = await this.runtime.read(state.id, overTheWire(state.outs) as never);
     if (!read.id) {
       this.state = undefined;
@@ -161,6 +200,7 @@ export class Lifecycle {
   async destroy(): Promise<void> {
     const state = this.state;
     if (state === undefined) return;
+    await this.start();
     await this.runtime.delete(state.id, overTheWire(state.outs) as never);
     this.state = undefined;
   }
