@@ -24,7 +24,7 @@ describe("unknown keys", () => {
         property: "",
         reason:
           "conection: unknown property; did you mean connection? ScopedToken accepts accessToken, target, " +
-          "targetId, repositories, repositoryIds, permissions, allowUnknownPermissions, rotationTrigger, renewBefore, connection",
+          "targetId, repositories, repositoryIds, permissions, allowUnknownPermissions, rotationTrigger, connection, renewBefore",
       },
     ]);
     expect(JSON.stringify(failures)).not.toContain(clientSecret);
