@@ -3,9 +3,12 @@
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkResourceInputs, type ResourceInputRules } from "../dist/runtime/check-resource-inputs.js";
-import { scopedTokenInputRules } from "../dist/runtime/inputs-schema.js";
-import { nearestName } from "../dist/runtime/nearest-name.js";
+import { scopedTokenInputRules } from "../dist/runtime/scoped-token/inputs-schema.js";
+import {
+  checkResourceInputs,
+  type ResourceInputRules,
+} from "../dist/runtime/shared/check-resource-inputs.js";
+import { nearestName } from "../dist/runtime/shared/nearest-name.js";
 
 const userToken = "ghu_0123456789abcdefghijklmnopqrstuvwxyz";
 const clientSecret = "0123456789abcdef0123456789abcdef01234567";

@@ -12,8 +12,8 @@ import {
   secretOutputs,
   stateProperties,
 } from "../src/contract/index.js";
-import { diffState } from "../src/runtime/diff-state.js";
-import { scopedTokenInputRules } from "../src/runtime/inputs-schema.js";
+import { diffState } from "../src/runtime/scoped-token/diff-state.js";
+import { scopedTokenInputRules } from "../src/runtime/scoped-token/inputs-schema.js";
 
 // A resource contract as a new resource would write it: what the runtime and the schema derive from it.
 const sample = {

@@ -1,6 +1,6 @@
 // The ScopedTokenSet provider's implementation, loaded by name inside the dynamic-provider host (see
 // ../../provider/scoped-token-set-provider.cts).
-export { configureFromStack } from "../connection-settings.js";
+export { configureFromStack } from "../shared/connection-settings.js";
 export { checkTokenSet as check } from "./check-token-set.js";
 export { createTokenSet as create } from "./create-token-set.js";
 export { deleteTokenSet as delete } from "./delete-token-set.js";

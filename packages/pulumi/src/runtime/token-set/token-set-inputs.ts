@@ -4,12 +4,12 @@ import { z } from "zod";
 import { inputNames, secretInputs } from "../../contract/derive.js";
 import { scopedTokenSpecType } from "../../contract/object-types.js";
 import { scopedTokenSetContract } from "../../contract/scoped-token-set.js";
-import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
-import { byPermissionLeniency } from "../by-permission-leniency.js";
-import type { ResourceInputRules } from "../check-resource-inputs.js";
-import { declaredInputs } from "../declared-inputs.js";
-import { connectionSchema } from "../inputs-schema.js";
-import { renewBeforeSchema } from "../renew-before-schema.js";
+import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../dynamic/scoped-token-set-state.js";
+import { connectionSchema } from "../scoped-token/inputs-schema.js";
+import { byPermissionLeniency } from "../shared/by-permission-leniency.js";
+import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
+import { declaredInputs } from "../shared/declared-inputs.js";
+import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** Every property a ScopedTokenSet accepts. */
 export const SCOPED_TOKEN_SET_PROPERTIES = inputNames(scopedTokenSetContract);

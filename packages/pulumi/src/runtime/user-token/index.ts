@@ -1,6 +1,6 @@
 // The UserToken provider's implementation, loaded by name inside the dynamic-provider host by
 // ../../provider/user-token-provider.cts (so state carries no code, no secret, no heavy module).
-export { configureFromStack } from "../connection-settings.js";
+export { configureFromStack } from "../shared/connection-settings.js";
 export { checkUserToken as check } from "./check-user-token.js";
 export { createUserToken as create } from "./create-user-token.js";
 export { deleteUserToken as delete } from "./delete-user-token.js";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { inputNames, secretInputs } from "../../contract/derive.js";
 import { userTokenContract } from "../../contract/user-token.js";
-import type { ResourceInputRules } from "../check-resource-inputs.js";
-import { connectionSchema } from "../inputs-schema.js";
-import { renewBeforeSchema } from "../renew-before-schema.js";
+import { connectionSchema } from "../scoped-token/inputs-schema.js";
+import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
+import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** Every property a UserToken accepts; anything else is a typo worth reporting. */
 export const USER_TOKEN_PROPERTIES = inputNames(userTokenContract);

@@ -1,7 +1,7 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic/index.js";
-import type { Connection } from "../connection-args.js";
+import type { Connection } from "../../dynamic/connection-args.js";
+import { connectionSchema } from "../scoped-token/inputs-schema.js";
 import { ConnectionNotConfiguredError, resolveConnection } from "./connection-settings.js";
-import { connectionSchema } from "./inputs-schema.js";
 
 /**
  * Failures of the connection a resource without a `connection` argument falls back to (stack config,

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
-import { outputNames, secretOutputs } from "./contract/derive.js";
-import type { ArgsMatch } from "./contract/matches.js";
-import { scopedTokenContract } from "./contract/scoped-token.js";
+import { outputNames, secretOutputs } from "../contract/derive.js";
+import type { ArgsMatch } from "../contract/matches.js";
+import { scopedTokenContract } from "../contract/scoped-token.js";
 import type { ScopedTokenArgs } from "./scoped-token-args.js";
 
 // The arguments are the contract's inputs, no more, no fewer, required where it says.
@@ -11,7 +11,7 @@ void argsMatchContract;
 
 // Loaded through require so the provider is a CommonJS module's exports (see the module for why).
 const scopedTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
-  "./provider/scoped-token-provider.cjs",
+  "../provider/scoped-token-provider.cjs",
 );
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { OAuthAppClient } from "@ghes-oauth/client";
-import type { Connection } from "../connection-args.js";
+import type { Connection } from "../../dynamic/connection-args.js";
 
 // One keep-alive client per connection for the life of the provider process: the engine calls the
 // provider once per resource, and reusing connections is what keeps a 100-token stack fast.

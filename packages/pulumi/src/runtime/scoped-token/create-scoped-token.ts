@@ -1,8 +1,8 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenState } from "../scoped-token-state.js";
-import { clientFor } from "./client-for.js";
-import { resolveConnection } from "./connection-settings.js";
-import { explainApiError } from "./explain-api-error.js";
+import type { ScopedTokenState } from "../../dynamic/scoped-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
 import { mintedTokenFacts } from "./minted-token-facts.js";
 import { inputsOf, scopeRequest, stateInputs } from "./scope-request.js";
 

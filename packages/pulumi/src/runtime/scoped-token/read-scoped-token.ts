@@ -1,11 +1,11 @@
 import { NotFoundError } from "@ghes-oauth/client";
 import type { ReadResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenState } from "../scoped-token-state.js";
-import { clientFor } from "./client-for.js";
-import { resolveConnection } from "./connection-settings.js";
-import { explainApiError } from "./explain-api-error.js";
+import type { ScopedTokenState } from "../../dynamic/scoped-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
 import { refreshedFacts } from "./minted-token-facts.js";
-import { parentTokenDigest } from "./parent-token-digest.js";
 
 // State written by earlier versions kept the parent token itself in the outputs: refresh keeps its digest.
 function withoutParentToken(props: ScopedTokenState): ScopedTokenState {

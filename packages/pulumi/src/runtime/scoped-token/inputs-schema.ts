@@ -1,12 +1,12 @@
 import { InvalidInputError, normalizeBaseUrl, resolveWebLocation } from "@ghes-oauth/client";
 import { lenientScopeTokenInputSchema, scopeTokenInputSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
-import { inputNames, secretInputs } from "../contract/derive.js";
-import { scopedTokenContract } from "../contract/scoped-token.js";
-import { contractShape } from "../contract/zod-rules.js";
-import { byPermissionLeniency } from "./by-permission-leniency.js";
-import type { ResourceInputRules } from "./check-resource-inputs.js";
-import { renewBeforeSchema } from "./renew-before-schema.js";
+import { inputNames, secretInputs } from "../../contract/derive.js";
+import { scopedTokenContract } from "../../contract/scoped-token.js";
+import { contractShape } from "../../contract/zod-rules.js";
+import { byPermissionLeniency } from "../shared/by-permission-leniency.js";
+import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
+import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** An API or web URL: https, or http on loopback only (the client secret goes with every request). */
 function serviceUrlSchema(

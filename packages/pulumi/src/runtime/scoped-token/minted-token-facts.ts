@@ -1,5 +1,5 @@
 import type { Authorization } from "@ghes-oauth/client";
-import type { MintedTokenFacts } from "../scoped-token-state.js";
+import type { MintedTokenFacts } from "../../dynamic/scoped-token-state.js";
 
 /** The facts a ScopedToken keeps about a token the API minted or reset. */
 export function mintedTokenFacts(authorization: Authorization): MintedTokenFacts {

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
-import { outputNames } from "./contract/derive.js";
-import type { ArgsMatch } from "./contract/matches.js";
-import { scopedTokenSetContract } from "./contract/scoped-token-set.js";
+import { outputNames } from "../contract/derive.js";
+import type { ArgsMatch } from "../contract/matches.js";
+import { scopedTokenSetContract } from "../contract/scoped-token-set.js";
 import type { ScopedTokenSetArgs } from "./scoped-token-set-args.js";
 
 // The arguments are the contract's inputs, no more, no fewer, required where it says.
@@ -12,7 +12,7 @@ void argsMatchContract;
 import type { ScopedTokenSpecInputs, TokenDetails } from "./scoped-token-set-state.js";
 
 const scopedTokenSetProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
-  "./provider/scoped-token-set-provider.cjs",
+  "../provider/scoped-token-set-provider.cjs",
 );
 
 /**

@@ -1,8 +1,8 @@
 import type { ScopeTokenInput } from "@ghes-oauth/client";
-import type { ScopedTokenInputs, StateInputs } from "../scoped-token-state.js";
-import { declaredInputs } from "./declared-inputs.js";
+import type { ScopedTokenInputs, StateInputs } from "../../dynamic/scoped-token-state.js";
+import { declaredInputs } from "../shared/declared-inputs.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
-import { parentTokenDigest } from "./parent-token-digest.js";
 
 /** The resource's inputs minus its own settings: exactly what the scope call takes. */
 export function scopeRequest(inputs: ScopedTokenInputs): ScopeTokenInput {

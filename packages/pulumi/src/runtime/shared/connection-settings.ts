@@ -1,4 +1,4 @@
-import type { Connection } from "../connection-args.js";
+import type { Connection } from "../../dynamic/connection-args.js";
 
 /** The stack config keys and environment variables a connection falls back to, per field. */
 const SOURCES = {

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
-import { inputNames, replacingInputs } from "../contract/derive.js";
-import { scopedTokenContract } from "../contract/scoped-token.js";
-import { parentTokenDigest } from "./parent-token-digest.js";
-import { dueForRenewal } from "./renewal.js";
-import { containsUnknown } from "./unknown-value.js";
+import { inputNames, replacingInputs } from "../../contract/derive.js";
+import { scopedTokenContract } from "../../contract/scoped-token.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
+import { dueForRenewal } from "../shared/renewal.js";
+import { containsUnknown } from "../shared/unknown-value.js";
 
 /** Changing any of these asks the API for a different token: mint a replacement. */
 const REPLACING = replacingInputs(scopedTokenContract);

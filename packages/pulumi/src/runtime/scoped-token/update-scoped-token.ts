@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { MintedTokenFacts, ScopedTokenState } from "../scoped-token-state.js";
-import { clientFor } from "./client-for.js";
-import { resolveConnection } from "./connection-settings.js";
-import { explainApiError } from "./explain-api-error.js";
+import type { MintedTokenFacts, ScopedTokenState } from "../../dynamic/scoped-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
 import { SCOPED_TOKEN_PROPERTIES } from "./inputs-schema.js";
 import { refreshedFacts } from "./minted-token-facts.js";
 import { inputsOf, stateInputs } from "./scope-request.js";

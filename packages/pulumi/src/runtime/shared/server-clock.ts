@@ -1,4 +1,4 @@
-import type { Connection } from "../connection-args.js";
+import type { Connection } from "../../dynamic/connection-args.js";
 import { clientFor } from "./client-for.js";
 
 // The server's clock minus ours, learned once per provider process and API: a 1,000-token stack costs

@@ -1,9 +1,9 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { Connection } from "../connection-args.js";
-import { resolveConnection } from "./connection-settings.js";
+import type { Connection } from "../../dynamic/connection-args.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { serverNow } from "../shared/server-clock.js";
+import { containsUnknown } from "../shared/unknown-value.js";
 import { diffState } from "./diff-state.js";
-import { serverNow } from "./server-clock.js";
-import { containsUnknown } from "./unknown-value.js";
 
 /** The provider's diff: the decision of diffState, with expiry judged on the server's clock. */
 export async function diffScopedToken(

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
-import { outputNames } from "./contract/derive.js";
-import type { ArgsMatch } from "./contract/matches.js";
-import { userTokenContract } from "./contract/user-token.js";
+import { outputNames } from "../contract/derive.js";
+import type { ArgsMatch } from "../contract/matches.js";
+import { userTokenContract } from "../contract/user-token.js";
 import type { UserTokenArgs } from "./user-token-args.js";
 
 // The arguments are the contract's inputs, no more, no fewer, required where it says.
@@ -11,7 +11,7 @@ void argsMatchContract;
 
 // Loaded through require so the provider is a CommonJS module's exports (see the module for why).
 const userTokenProvider: pulumi.dynamic.ResourceProvider = createRequire(import.meta.url)(
-  "./provider/user-token-provider.cjs",
+  "../provider/user-token-provider.cjs",
 );
 
 /**
