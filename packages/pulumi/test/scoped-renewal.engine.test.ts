@@ -6,6 +6,9 @@ import { createTestStack, type TestStack } from "./support/test-stack.js";
 
 const HOUR = 3600;
 
+// What a renewal looks like to the engine: a replacement, the new token created before the old one is deleted.
+// The provider's decisions (a new parent alone, the renewal plan at preview, nothing due) run in-process in
+// scoped-renewal.harness.test.ts.
 describe("ScopedToken renewal and parent changes under the real engine", () => {
   let world: EmulatorWorld;
   let testStack: TestStack;
@@ -28,8 +31,6 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
     return { early: early.token, late: late.token, earlyExpires: early.expiresAt };
   };
   const run = { onOutput: (chunk: string) => testStack.onOutput(chunk) };
-  const tokenCalls = async () =>
-    (await world.admin.requests()).filter((request) => request.path.includes("/applications/"));
   const newParent = async () =>
     (await world.admin.issueUserToken({ client_id: world.app.client_id, login: "octocat" })).token;
 
@@ -48,28 +49,10 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
     await world?.close();
   });
 
-  it("a new parent accessToken alone updates state only: no API call, the same tokens", async () => {
-    parent = await newParent();
-    testStack.setProgram(program());
-    await world.admin.clearRequests();
-    const up = await testStack.stack.up(run);
-    expect(up.summary.resourceChanges).toEqual({ same: 1, update: 2 });
-    expect(await tokenCalls()).toEqual([]);
-    expect(up.outputs.early?.value).toBe(first.early);
-    expect(up.outputs.late?.value).toBe(first.late);
-  });
-
-  it("preview plans the renewal of a token within its renewBefore (on the emulator's clock) and mints nothing", async () => {
+  it("up replaces it from the current parent, new first; the one outside its renewBefore only updates", async () => {
     await world.admin.advanceClock(6.5 * HOUR);
     parent = await newParent();
     testStack.setProgram(program());
-    await world.admin.clearRequests();
-    const preview = await testStack.stack.preview(run);
-    expect(preview.changeSummary).toEqual({ same: 1, replace: 1, update: 1 });
-    expect(await tokenCalls()).toEqual([]);
-  });
-
-  it("up replaces it from the current parent, new first; the one outside its renewBefore only updates", async () => {
     const up = await testStack.stack.up(run);
     expect(up.summary.resourceChanges).toEqual({ same: 1, replace: 1, update: 1 });
     const renewed = up.outputs.early?.value as string;
@@ -85,10 +68,5 @@ describe("ScopedToken renewal and parent changes under the real engine", () => {
     const created = output.lastIndexOf("early creating replacement");
     expect(created).toBeGreaterThan(-1);
     expect(output.lastIndexOf("early deleting original")).toBeGreaterThan(created);
-  });
-
-  it("the next up, with nothing due, changes nothing", async () => {
-    const up = await testStack.stack.up(run);
-    expect(up.summary.resourceChanges).toEqual({ same: 3 });
   });
 });
