@@ -87,7 +87,8 @@ if (process.argv.includes("--json")) {
 } else {
   const sum = (list, key) => list.reduce((total, row) => total + row[key], 0);
   const table = (key) => {
-    const groups = Map.groupBy(rows, (row) => row[key]);
+    const groups = new Map();
+    for (const row of rows) groups.set(row[key], [...(groups.get(row[key]) ?? []), row]);
     console.log(`\nper ${key}`);
     console.log(`${key.padEnd(28)} files  tests  assertions  engine-calls  engine-files`);
     for (const [name, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
