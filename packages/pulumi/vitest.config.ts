@@ -1,7 +1,8 @@
 import { packageTestConfig } from "@ghes-oauth/vitest-preset";
 
-// Every test drives the real Pulumi engine (seconds per operation); files run one at a time so two
-// cores are not shared by several engines and emulators at once.
+// The engine tests drive the real Pulumi engine (seconds per operation), each file with its own stacks,
+// backend directory and emulator, so files run side by side as the preset sets (an engine spends much of
+// its time waiting on its plugins and the emulator).
 export default packageTestConfig({
-  test: { testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false },
+  test: { testTimeout: 180_000, hookTimeout: 180_000 },
 });

@@ -1,24 +1,27 @@
+import pMap from "p-map";
+
 /**
  * Runs `work` over `items` with at most `concurrency` calls in flight, in input order of starting.
- * `work` must not throw (it reports its own failures); a throw stops new work and rejects.
+ * `work` must not throw (it reports its own failures); a throw stops new work and rejects once the calls
+ * in flight have settled.
  */
 export async function runBounded<T>(
   items: readonly T[],
   concurrency: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
   let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++] as T;
+  await pMap(
+    items,
+    async (item) => {
+      if (failure !== undefined) return;
       try {
         await work(item);
       } catch (error) {
         failure ??= { error };
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    },
+    { concurrency },
+  );
   if (failure) throw failure.error;
 }

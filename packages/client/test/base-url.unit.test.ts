@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError, isLoopbackHost, normalizeBaseUrl } from "../src/index.js";
+import { InvalidInputError, normalizeBaseUrl } from "../src/index.js";
+import { isLoopbackHost } from "../src/request/index.js";
 
 describe("normalizeBaseUrl", () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { compileGuard } from "../src/schemas/compile-guard.js";
 import {
   authorizationSchema,
   scopedAuthorizationSchema,
   scopedInstallationSchema,
   simpleUserSchema,
-} from "../src/index.js";
-import { compileGuard } from "../src/schemas/compile-guard.js";
+} from "../src/schemas/index.js";
 import { authorizationBody, scopedAuthorizationBody } from "./support/fixtures.js";
 
 // The guard is the fast path of response validation: it must agree with zod on every value, or a bad

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  InvalidInputError,
-  OAuthAppClient,
-  PERMISSION_CATALOGUE,
-  PERMISSION_NAMES,
-  type ScopeTokenInput,
-} from "../src/index.js";
+import { InvalidInputError, OAuthAppClient, type ScopeTokenInput } from "../src/index.js";
+import { PERMISSION_CATALOGUE, PERMISSION_NAMES } from "../src/schemas/index.js";
 import { RefusingDispatcher } from "./support/refusing-dispatcher.js";
 
 const TOKEN = "ghu_InputValidationToken0123456789abcd";

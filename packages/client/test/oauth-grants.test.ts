@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  createRequestContext,
   GhesOAuthError,
   InvalidInputError,
   NotFoundError,
@@ -14,6 +13,7 @@ import {
   TransportError,
   type UserTokenGrant,
 } from "../src/index.js";
+import { createRequestContext } from "../src/request/index.js";
 import { deviceCodeBody, expiringGrantBody, oauthErrorBody } from "./support/oauth-fixtures.js";
 import {
   closedPort,

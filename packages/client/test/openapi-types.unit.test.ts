@@ -1,14 +1,12 @@
 import type { components } from "@octokit/openapi-types";
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import type { Authorization, ScopedInstallation, SimpleUser } from "../src/index.js";
 import type {
-  Authorization,
   authorizationSchema,
-  ScopedInstallation,
-  SimpleUser,
   scopedInstallationSchema,
   simpleUserSchema,
-} from "../src/index.js";
+} from "../src/schemas/index.js";
 
 type Schemas = components["schemas"];
 

@@ -66,7 +66,10 @@ describe("the version the client reports", () => {
       pathToFileURL(join(installed, "dist", "index.js")).href
     )) as typeof import("../src/index.js");
     expect(client.VERSION).toBe(BUMPED);
-    expect(client.DEFAULT_USER_AGENT).toBe(`ghes-oauth-client/${BUMPED}`);
+    const request = (await import(
+      pathToFileURL(join(installed, "dist", "request", "index.js")).href
+    )) as typeof import("../src/request/index.js");
+    expect(request.DEFAULT_USER_AGENT).toBe(`ghes-oauth-client/${BUMPED}`);
     const oauth = new client.OAuthAppClient({
       baseUrl: stub.apiUrl,
       clientId: "Iv1.0123456789abcdef",

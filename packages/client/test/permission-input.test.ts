@@ -1,13 +1,7 @@
 import { startSeededEmulator } from "@ghes-oauth/emulator/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  InvalidInputError,
-  OAuthAppClient,
-  PERMISSION_CATALOGUE,
-  PERMISSION_NAMES,
-  type Permissions,
-  ValidationError,
-} from "../src/index.js";
+import { InvalidInputError, OAuthAppClient, type Permissions, ValidationError } from "../src/index.js";
+import { PERMISSION_CATALOGUE, PERMISSION_NAMES } from "../src/schemas/index.js";
 import { RefusingDispatcher } from "./support/refusing-dispatcher.js";
 
 const TOKEN = "ghu_PermissionInputToken0123456789abcd";

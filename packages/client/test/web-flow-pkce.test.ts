@@ -6,8 +6,8 @@ import {
   InvalidInputError,
   OAuthAppClient,
   OAuthError,
-  pkceChallengeOf,
 } from "../src/index.js";
+import { pkceChallengeOf } from "../src/request/index.js";
 import { CLIENT_WORLD } from "./support/fixtures.js";
 
 let emulator: SeededEmulator;

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createRequestContext,
-  deriveWebUrl,
-  InvalidInputError,
-  OAuthAppClient,
-  resolveWebLocation,
-} from "../src/index.js";
+import { deriveWebUrl, InvalidInputError, OAuthAppClient, resolveWebLocation } from "../src/index.js";
+import { createRequestContext } from "../src/request/index.js";
 
 function thrown(run: () => unknown): unknown {
   try {

@@ -1,26 +1,20 @@
-// The schema's package-level settings, kept apart from the resource descriptors: the plugin's version
-// (its Node.js SDK's, @ghes-oauth/provider-sdk, the published package that Changesets bumps), where the engine downloads the plugin from, and the
-// code generators' options that make every SDK ask the engine for exactly that version.
-// `gen-sdk` writes them into schema.json; `sdk:check` fails when schema.json lacks them.
-import { readFileSync } from "node:fs";
+// The schema's package-level settings as `gen-sdk` checks them in schema.json: the plugin's version, where
+// the engine downloads the plugin from, and the code generators' options that make every SDK ask the
+// engine for exactly that version. They are defined once, in src/package-metadata.ts (Node strips its types).
+import { DEFAULT_PLUGIN_DOWNLOAD_URL, PACKAGE_METADATA, pluginDownloadURL } from "../src/package-metadata.ts";
 
-/** The project's GitHub releases, as the engine resolves a `github://` plugin download URL. */
-export const defaultPluginDownloadURL = "github://api.github.com/ghes-oauth/ghes-oauth";
+export const defaultPluginDownloadURL = DEFAULT_PLUGIN_DOWNLOAD_URL;
 
-const { version } = JSON.parse(readFileSync(new URL("../sdk/nodejs/package.json", import.meta.url), "utf8"));
-
-/**
- * The package-level schema settings. A mirror or a fork builds its own SDKs and schema with
- * `GHES_OAUTH_PLUGIN_DOWNLOAD_URL` set (e.g. `https://mirror.example.com/ghes-oauth/`).
- */
+/** The package-level schema settings (a mirror sets `GHES_OAUTH_PLUGIN_DOWNLOAD_URL`). */
 export function packageMetadata(env = process.env) {
+  const { nodejs, go, python } = PACKAGE_METADATA.language;
   return {
-    version,
-    pluginDownloadURL: env.GHES_OAUTH_PLUGIN_DOWNLOAD_URL || defaultPluginDownloadURL,
+    version: PACKAGE_METADATA.version,
+    pluginDownloadURL: pluginDownloadURL(env),
     language: {
-      nodejs: { respectSchemaVersion: true, dependencies: { "@pulumi/pulumi": "^3.259.0" } },
-      go: { respectSchemaVersion: true },
-      python: { respectSchemaVersion: true },
+      nodejs: { respectSchemaVersion: nodejs.respectSchemaVersion, dependencies: nodejs.dependencies },
+      go: { respectSchemaVersion: go.respectSchemaVersion },
+      python: { respectSchemaVersion: python.respectSchemaVersion },
     },
   };
 }

@@ -3,9 +3,12 @@
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkResourceInputs, type ResourceInputRules } from "../dist/runtime/check-resource-inputs.js";
-import { scopedTokenInputRules } from "../dist/runtime/inputs-schema.js";
-import { nearestName } from "../dist/runtime/nearest-name.js";
+import { scopedTokenInputRules } from "../dist/runtime/scoped-token/inputs-schema.js";
+import {
+  checkResourceInputs,
+  type ResourceInputRules,
+} from "../dist/runtime/shared/check-resource-inputs.js";
+import { nearestName } from "../dist/runtime/shared/nearest-name.js";
 
 const userToken = "ghu_0123456789abcdefghijklmnopqrstuvwxyz";
 const clientSecret = "0123456789abcdef0123456789abcdef01234567";
@@ -24,7 +27,7 @@ describe("unknown keys", () => {
         property: "",
         reason:
           "conection: unknown property; did you mean connection? ScopedToken accepts accessToken, target, " +
-          "targetId, repositories, repositoryIds, permissions, allowUnknownPermissions, rotationTrigger, renewBefore, connection",
+          "targetId, repositories, repositoryIds, permissions, allowUnknownPermissions, rotationTrigger, connection, renewBefore",
       },
     ]);
     expect(JSON.stringify(failures)).not.toContain(clientSecret);

@@ -2,8 +2,8 @@
 // connection it will use, from the argument, stack config or environment, judged at preview with its
 // values never shown. bad-input.test.ts and connection.test.ts prove the same through the real engine.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkScopedToken } from "../dist/runtime/check-scoped-token.js";
-import { configureFromStack } from "../dist/runtime/connection-settings.js";
+import { checkScopedToken } from "../dist/runtime/scoped-token/check-scoped-token.js";
+import { configureFromStack } from "../dist/runtime/shared/connection-settings.js";
 
 const clientSecret = "0123456789abcdef0123456789abcdef01234567";
 const valid = {

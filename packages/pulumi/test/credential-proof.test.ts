@@ -5,7 +5,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { OAuthAppClient } from "@ghes-oauth/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import * as scopedToken from "../dist/runtime/index.js";
+import * as scopedToken from "../dist/runtime/scoped-token/index.js";
 import * as tokenSet from "../dist/runtime/token-set/index.js";
 import * as userToken from "../dist/runtime/user-token/index.js";
 import { type EmulatorWorld, startEmulatorWorld } from "./support/emulator-world.js";

@@ -3,7 +3,7 @@
 // real engine.
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
 import { describe, expect, it } from "vitest";
-import { diffState } from "../dist/runtime/diff-state.js";
+import { diffState } from "../dist/runtime/scoped-token/diff-state.js";
 
 const olds = {
   accessToken: "ghu_0123456789abcdefghijklmnopqrstuvwxyz",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDurationSeconds, renewBeforeSeconds } from "../dist/runtime/duration.js";
+import { parseDurationSeconds, renewBeforeSeconds } from "../dist/runtime/shared/duration.js";
 
 describe("renewBefore durations", () => {
   it.each([

@@ -1,7 +1,7 @@
 // Pure tests of the facts a ScopedToken keeps from the API's answers (scope, check, reset).
 import type { Authorization } from "@ghes-oauth/client";
 import { describe, expect, it } from "vitest";
-import { mintedTokenFacts, refreshedFacts } from "../dist/runtime/minted-token-facts.js";
+import { mintedTokenFacts, refreshedFacts } from "../dist/runtime/scoped-token/minted-token-facts.js";
 
 const token = "ghu_0123456789abcdefghijklmnopqrstuvwxyz";
 const scoped: Authorization = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationTimeoutMs, withDeadline } from "../dist/runtime/operation-deadline.js";
+import { operationTimeoutMs, withDeadline } from "../dist/runtime/shared/operation-deadline.js";
 
 describe("provider operation deadline", () => {
   it("defaults to 5 minutes; GHES_OAUTH_OPERATION_TIMEOUT takes a duration or seconds; nonsense keeps the default", () => {

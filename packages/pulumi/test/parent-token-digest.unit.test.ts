@@ -3,8 +3,8 @@
 // state-shape.test.ts proves the same through the real engine.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { diffState } from "../dist/runtime/diff-state.js";
-import { stateInputs } from "../dist/runtime/scope-request.js";
+import { diffState } from "../dist/runtime/scoped-token/diff-state.js";
+import { stateInputs } from "../dist/runtime/scoped-token/scope-request.js";
 
 const parent = "ghu_0123456789abcdefghijklmnopqrstuvwxyz";
 const other = "ghu_zyxwvutsrqponmlkjihgfedcba9876543210";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffState } from "../dist/runtime/diff-state.js";
-import { dueForRenewal } from "../dist/runtime/renewal.js";
-import { UNKNOWN_VALUE } from "../dist/runtime/unknown-value.js";
+import { diffState } from "../dist/runtime/scoped-token/diff-state.js";
+import { dueForRenewal } from "../dist/runtime/shared/renewal.js";
+import { UNKNOWN_VALUE } from "../dist/runtime/shared/unknown-value.js";
 import { diffUserTokenState } from "../dist/runtime/user-token/diff-user-token.js";
 import { seedHash } from "../dist/runtime/user-token/seed-hash.js";
 

@@ -9,8 +9,20 @@ import {
 
 /** The unit layer: `test/**\/*.unit.test.ts`, tests that need no server, engine, child process or network. */
 export const UNIT_TESTS = "test/**/*.unit.test.ts";
+/** The engine layer: `test/**\/*.engine.test.ts`, tests that need the real Pulumi engine (or a program in a language). */
+export const ENGINE_TESTS = "test/**/*.engine.test.ts";
 const ALL_TESTS = "test/**/*.test.ts";
 const noProcesses = fileURLToPath(new URL("./no-processes.ts", import.meta.url));
+
+/**
+ * Test files run at once per package: 2 by default (vitest's own default is one fewer than the cores, so
+ * a single file at a time on a 2-core runner, while most files wait on an emulator or the engine rather than
+ * on a CPU). `GHES_OAUTH_TEST_WORKERS` overrides it, e.g. 1 to time a package the old way.
+ */
+export function testWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const requested = Number.parseInt(env.GHES_OAUTH_TEST_WORKERS ?? "", 10);
+  return Number.isInteger(requested) && requested > 0 ? requested : 2;
+}
 
 /**
  * The unit project of the package at `root` (default: the config's own root): its `*.unit.test.ts` files,
@@ -24,9 +36,10 @@ export function unitTestProject(name = "unit", root?: string): TestProjectInline
 }
 
 /**
- * The test settings every package shares: two projects, `unit` (the `*.unit.test.ts` files: pure logic, what
- * `pnpm test:unit` runs) and `integration` (every other `test/**\/*.test.ts`: HTTP to a real emulator, the real
- * Pulumi engine), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
+ * The test settings every package shares: three projects, `unit` (the `*.unit.test.ts` files: pure logic, what
+ * `pnpm test:unit` runs), `engine` (the `*.engine.test.ts` files: the real Pulumi engine) and `integration`
+ * (every other `test/**\/*.test.ts`: HTTP to a real emulator, the provider runtime in-process in
+ * `*.harness.test.ts`, child processes), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
  * `overrides` apply to both projects.
  */
 export function packageTestConfig(overrides: ViteUserConfig = {}) {
@@ -35,6 +48,10 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
       test: {
         testTimeout: 30_000,
         hookTimeout: 60_000,
+        // Each file in a process of its own: files share no module state, globals or environment, and
+        // every file that needs a directory, port or Pulumi backend makes its own (mkdtemp, port 0).
+        pool: "forks",
+        maxWorkers: testWorkers(),
         reporters: ["default", "json"],
         outputFile: { json: ".vitest/report.json" },
         projects: [
@@ -44,9 +61,10 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
             test: {
               name: "integration",
               include: [ALL_TESTS],
-              exclude: [...configDefaults.exclude, UNIT_TESTS],
+              exclude: [...configDefaults.exclude, UNIT_TESTS, ENGINE_TESTS],
             },
           },
+          { extends: true, test: { name: "engine", include: [ENGINE_TESTS] } },
         ],
       },
     }),

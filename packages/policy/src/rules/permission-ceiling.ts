@@ -1,4 +1,4 @@
-import { closestName, isPermissionName, PERMISSION_NAMES } from "@ghes-oauth/client";
+import { closestName, isPermissionName, PERMISSION_NAMES } from "@ghes-oauth/client/schemas";
 import { configReader } from "./config-error.js";
 import { isUnknown, quote, type ScopeRequest, type Violation, violation } from "./model.js";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RENEW_BEFORE, DURATION_FORMAT, parseDurationSeconds } from "@ghes-oauth/client";
+import { DEFAULT_RENEW_BEFORE, DURATION_FORMAT, parseDurationSeconds } from "@ghes-oauth/client/schemas";
 import { configReader } from "./config-error.js";
 import { isUnknown, type Maybe, type Violation, violation } from "./model.js";
 

@@ -57,7 +57,7 @@ export class ScopedTokenSet extends pulumi.CustomResource {
      */
     declare public readonly renewBefore: pulumi.Output<string | number | undefined>;
     /**
-     * When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+     * The `revokeReplaced` argument.
      */
     declare public readonly revokeReplaced: pulumi.Output<string | undefined>;
     /**

@@ -6,7 +6,9 @@
 // installed version. Nothing but `require` may be referenced from the methods.
 import type { ResourceProvider } from "@pulumi/pulumi/dynamic/index.js";
 
-type ProviderRuntime = typeof import("../runtime/index.js", { with: { "resolution-mode": "import" }});
+type ProviderRuntime = typeof import("../runtime/scoped-token/index.js", { with: {
+  "resolution-mode": "import",
+}});
 
 const runtime = (): ProviderRuntime => require("@ghes-oauth/pulumi/provider-runtime");
 

@@ -26,7 +26,7 @@ type ScopedTokenSet struct {
 	PendingRevocation pulumi.StringArrayOutput `pulumi:"pendingRevocation"`
 	// The `renewBefore` argument.
 	RenewBefore pulumi.AnyOutput `pulumi:"renewBefore"`
-	// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+	// The `revokeReplaced` argument.
 	RevokeReplaced pulumi.StringPtrOutput `pulumi:"revokeReplaced"`
 	// The entries as declared (the `scopes` argument).
 	Scopes ScopedTokenSpecMapOutput `pulumi:"scopes"`
@@ -236,7 +236,7 @@ func (o ScopedTokenSetOutput) RenewBefore() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ScopedTokenSet) pulumi.AnyOutput { return v.RenewBefore }).(pulumi.AnyOutput)
 }
 
-// When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+// The `revokeReplaced` argument.
 func (o ScopedTokenSetOutput) RevokeReplaced() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScopedTokenSet) pulumi.StringPtrOutput { return v.RevokeReplaced }).(pulumi.StringPtrOutput)
 }

@@ -278,7 +278,7 @@ class ScopedTokenSet(pulumi.CustomResource):
     @pulumi.getter(name="revokeReplaced")
     def revoke_replaced(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When tokens replaced (changed, renewed, rotated) or removed are revoked: `immediately` (the default), in the same `up` right after the new tokens are minted, so no replaced token outlives the run, while a resource fed `tokens` holds a revoked value until the engine updates it later in that `up`; or `next-run`, kept valid (encrypted in state) until the next `up` or `destroy`, so every consumer is updated before its old value stops working.
+        The `revokeReplaced` argument.
         """
         return pulumi.get(self, "revoke_replaced")
 

@@ -1,6 +1,6 @@
 import type { CheckResult } from "@pulumi/pulumi/dynamic/index.js";
-import { checkConnectionSettings } from "../check-connection.js";
-import { checkResourceInputs } from "../check-resource-inputs.js";
+import { checkConnectionSettings } from "../shared/check-connection.js";
+import { checkResourceInputs } from "../shared/check-resource-inputs.js";
 import { scopedTokenSetInputRules } from "./token-set-inputs.js";
 
 /** Validates the inputs and every entry, and the connection they will use, before any API call. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { CreateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenSetState } from "../../scoped-token-set-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
+import type { ScopedTokenSetState } from "../../dynamic/scoped-token-set-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
 import { mintEntries } from "./mint-and-revoke.js";
 import { stateOfSet } from "./set-state.js";
 import { tokenSetInputsOf } from "./token-set-inputs.js";

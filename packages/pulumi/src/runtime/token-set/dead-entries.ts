@@ -1,5 +1,5 @@
 import type { OAuthAppClient } from "@ghes-oauth/client";
-import { tokenAlive } from "../token-alive.js";
+import { tokenAlive } from "../shared/token-alive.js";
 import { forEachLimited } from "./for-each-limited.js";
 import { entriesFailed } from "./mint-and-revoke.js";
 

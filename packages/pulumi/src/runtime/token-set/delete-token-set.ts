@@ -1,8 +1,8 @@
-import type { ScopedTokenSetState } from "../../scoped-token-set-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { explainApiError } from "../explain-api-error.js";
-import { proveCredentials } from "../prove-credentials.js";
+import type { ScopedTokenSetState } from "../../dynamic/scoped-token-set-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
+import { proveCredentials } from "../shared/prove-credentials.js";
 import { revokeTokens } from "./mint-and-revoke.js";
 
 /**

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenSetState, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
-import { serverNowFor } from "../diff-scoped-token.js";
-import { parentTokenDigest } from "../parent-token-digest.js";
-import { rejectRefusedCredentials } from "../prove-credentials.js";
-import { containsUnknown } from "../unknown-value.js";
+import type { ScopedTokenSetState, ScopedTokenSpecInputs } from "../../dynamic/scoped-token-set-state.js";
+import { serverNowFor } from "../scoped-token/diff-scoped-token.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
+import { rejectRefusedCredentials } from "../shared/prove-credentials.js";
+import { containsUnknown } from "../shared/unknown-value.js";
 import { planTokenSet, type TokenSetPlan } from "./token-set-plan.js";
 
 const STATE_ONLY = ["renewBefore", "allowUnknownPermissions", "connection", "revokeReplaced"] as const;

@@ -1,13 +1,13 @@
 // The ScopedTokenSet provider's implementation, loaded by name inside the dynamic-provider host (see
 // ../../provider/scoped-token-set-provider.cts).
-import { withDeadline } from "../operation-deadline.js";
+import { withDeadline } from "../shared/operation-deadline.js";
 import { createTokenSet } from "./create-token-set.js";
 import { deleteTokenSet } from "./delete-token-set.js";
 import { diffTokenSet } from "./diff-token-set.js";
 import { readTokenSet } from "./read-token-set.js";
 import { updateTokenSet } from "./update-token-set.js";
 
-export { configureFromStack } from "../connection-settings.js";
+export { configureFromStack } from "../shared/connection-settings.js";
 export { checkTokenSet as check } from "./check-token-set.js";
 
 // Every operation that talks to the server has a deadline (GHES_OAUTH_OPERATION_TIMEOUT).

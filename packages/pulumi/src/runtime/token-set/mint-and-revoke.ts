@@ -1,8 +1,8 @@
 import { NotFoundError, type OAuthAppClient } from "@ghes-oauth/client";
-import type { ScopedTokenSpecInputs, TokenDetails } from "../../scoped-token-set-state.js";
-import { explainApiError } from "../explain-api-error.js";
-import { mintedTokenFacts } from "../minted-token-facts.js";
-import { operationCall } from "../operation-deadline.js";
+import type { ScopedTokenSpecInputs, TokenDetails } from "../../dynamic/scoped-token-set-state.js";
+import { mintedTokenFacts } from "../scoped-token/minted-token-facts.js";
+import { explainApiError } from "../shared/explain-api-error.js";
+import { operationCall } from "../shared/operation-deadline.js";
 import { forEachLimited, type Settled } from "./for-each-limited.js";
 import { scopeOf } from "./token-set-inputs.js";
 

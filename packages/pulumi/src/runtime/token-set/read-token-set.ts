@@ -1,11 +1,11 @@
 import { NotFoundError } from "@ghes-oauth/client";
 import type { ReadResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenSetState, TokenDetails } from "../../scoped-token-set-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { refreshedFacts } from "../minted-token-facts.js";
-import { operationCall } from "../operation-deadline.js";
-import { proveCredentials } from "../prove-credentials.js";
+import type { ScopedTokenSetState, TokenDetails } from "../../dynamic/scoped-token-set-state.js";
+import { refreshedFacts } from "../scoped-token/minted-token-facts.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { operationCall } from "../shared/operation-deadline.js";
+import { proveCredentials } from "../shared/prove-credentials.js";
 import { forEachLimited } from "./for-each-limited.js";
 import { entriesFailed } from "./mint-and-revoke.js";
 

@@ -1,5 +1,5 @@
-import type { ScopedTokenSetInputs, ScopedTokenSetState } from "../../scoped-token-set-state.js";
-import { parentTokenDigest } from "../parent-token-digest.js";
+import type { ScopedTokenSetInputs, ScopedTokenSetState } from "../../dynamic/scoped-token-set-state.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
 import type { MintedEntries } from "./mint-and-revoke.js";
 
 /** The state written for the set: inputs (the parent token as its digest) and the tokens held. */

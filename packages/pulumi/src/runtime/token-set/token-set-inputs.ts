@@ -1,31 +1,23 @@
-import { createScopeSpecSchema, type ScopeSpec } from "@ghes-oauth/client";
+import type { ScopeSpec } from "@ghes-oauth/client";
+import { createScopeSpecSchema } from "@ghes-oauth/client/schemas";
 import { z } from "zod";
-import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
-import { byPermissionLeniency } from "../by-permission-leniency.js";
-import type { ResourceInputRules } from "../check-resource-inputs.js";
-import { declaredInputs } from "../declared-inputs.js";
-import { connectionSchema } from "../inputs-schema.js";
-import { renewBeforeSchema } from "../renew-before-schema.js";
+import { inputNames, secretInputs } from "../../contract/derive.js";
+import { scopedTokenSpecType } from "../../contract/object-types.js";
+import { scopedTokenSetContract } from "../../contract/scoped-token-set.js";
+import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../dynamic/scoped-token-set-state.js";
+import { connectionSchema } from "../scoped-token/inputs-schema.js";
+import { byPermissionLeniency } from "../shared/by-permission-leniency.js";
+import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
+import { declaredInputs } from "../shared/declared-inputs.js";
+import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** Every property a ScopedTokenSet accepts. */
-export const SCOPED_TOKEN_SET_PROPERTIES = [
-  "accessToken",
-  "scopes",
-  "renewBefore",
-  "allowUnknownPermissions",
-  "connection",
-  "revokeReplaced",
-] as const;
+export const SCOPED_TOKEN_SET_PROPERTIES = inputNames(scopedTokenSetContract);
 
 /** Every key one entry of `scopes` accepts. */
-export const SCOPE_SPEC_KEYS = [
-  "target",
-  "targetId",
-  "repositories",
-  "repositoryIds",
-  "permissions",
-  "rotationTrigger",
-] as const;
+export const SCOPE_SPEC_KEYS = Object.keys(
+  scopedTokenSpecType.properties,
+) as (keyof typeof scopedTokenSpecType.properties)[];
 
 /** When a ScopedTokenSet revokes the tokens it replaced: in the same `up`, or at the next `up`/`destroy`. */
 export const REVOKE_REPLACED = ["immediately", "next-run"] as const;
@@ -110,7 +102,7 @@ export const scopedTokenSetInputsSchema = byPermissionLeniency(setSchema(false),
 export const scopedTokenSetInputRules: ResourceInputRules = {
   resource: "ScopedTokenSet",
   properties: SCOPED_TOKEN_SET_PROPERTIES,
-  secretProperties: ["accessToken", "connection"],
+  secretProperties: secretInputs(scopedTokenSetContract),
   schema: scopedTokenSetInputsSchema,
   neverShown: ["scopes"],
   keyedProperties: ["scopes"],

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import type { ScopedTokenSpecInputs } from "../../scoped-token-set-state.js";
-import { dueForRenewal } from "../renewal.js";
+import type { ScopedTokenSpecInputs } from "../../dynamic/scoped-token-set-state.js";
+import { dueForRenewal } from "../shared/renewal.js";
 
 /** What an `up` does to each entry of a ScopedTokenSet. */
 export interface TokenSetPlan {

@@ -1,10 +1,10 @@
 import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { ScopedTokenSetState } from "../../scoped-token-set-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { serverNowFor } from "../diff-scoped-token.js";
-import { parentTokenDigest } from "../parent-token-digest.js";
-import { proveCredentials } from "../prove-credentials.js";
+import type { ScopedTokenSetState } from "../../dynamic/scoped-token-set-state.js";
+import { serverNowFor } from "../scoped-token/diff-scoped-token.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { parentTokenDigest } from "../shared/parent-token-digest.js";
+import { proveCredentials } from "../shared/prove-credentials.js";
 import { deadEntries } from "./dead-entries.js";
 import { planFromState } from "./diff-token-set.js";
 import { mintEntries, revokeTokens } from "./mint-and-revoke.js";

@@ -1,6 +1,6 @@
 import type { CheckResult } from "@pulumi/pulumi/dynamic/index.js";
-import { checkConnectionSettings } from "../check-connection.js";
-import { checkResourceInputs } from "../check-resource-inputs.js";
+import { checkConnectionSettings } from "../shared/check-connection.js";
+import { checkResourceInputs } from "../shared/check-resource-inputs.js";
 import { userTokenInputRules } from "./inputs-schema.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { UserTokenGrant } from "@ghes-oauth/client";
 import type { CreateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { UserTokenState } from "../../user-token-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
+import type { UserTokenState } from "../../dynamic/user-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
 import { explainGrantError } from "./explain-grant-error.js";
 import { seedHash } from "./seed-hash.js";
 import { settleGrant } from "./settle-grant.js";

@@ -1,11 +1,11 @@
 import { NotFoundError } from "@ghes-oauth/client";
-import type { Connection } from "../../connection-args.js";
-import type { UserTokenState } from "../../user-token-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { explainApiError } from "../explain-api-error.js";
-import { operationCall } from "../operation-deadline.js";
-import { proveCredentials } from "../prove-credentials.js";
+import type { Connection } from "../../dynamic/connection-args.js";
+import type { UserTokenState } from "../../dynamic/user-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
+import { operationCall } from "../shared/operation-deadline.js";
+import { proveCredentials } from "../shared/prove-credentials.js";
 import { isOAuthError } from "./grant-client.js";
 
 /**

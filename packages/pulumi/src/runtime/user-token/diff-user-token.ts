@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DiffResult } from "@pulumi/pulumi/dynamic/index.js";
-import { serverNowFor } from "../diff-scoped-token.js";
-import { rejectRefusedCredentials } from "../prove-credentials.js";
-import { dueForRenewal } from "../renewal.js";
-import { containsUnknown } from "../unknown-value.js";
+import { serverNowFor } from "../scoped-token/diff-scoped-token.js";
+import { rejectRefusedCredentials } from "../shared/prove-credentials.js";
+import { dueForRenewal } from "../shared/renewal.js";
+import { containsUnknown } from "../shared/unknown-value.js";
 import { seedHash } from "./seed-hash.js";
 
 /** Settings changed in place with no remote call. */

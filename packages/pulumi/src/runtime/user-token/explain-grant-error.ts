@@ -1,4 +1,4 @@
-import { explainApiError } from "../explain-api-error.js";
+import { explainApiError } from "../shared/explain-api-error.js";
 import { isOAuthError } from "./grant-client.js";
 
 /** How to get a new seed, for every error that needs one. */

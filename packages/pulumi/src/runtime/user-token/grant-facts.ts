@@ -1,5 +1,5 @@
 import type { UserTokenGrant } from "@ghes-oauth/client";
-import type { UserTokenFacts } from "../../user-token-state.js";
+import type { UserTokenFacts } from "../../dynamic/user-token-state.js";
 
 /**
  * The facts of a fresh grant. Absolute times are computed from the lifetimes the server gave and the

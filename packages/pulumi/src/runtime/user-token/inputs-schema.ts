@@ -1,10 +1,12 @@
 import { z } from "zod";
-import type { ResourceInputRules } from "../check-resource-inputs.js";
-import { connectionSchema } from "../inputs-schema.js";
-import { renewBeforeSchema } from "../renew-before-schema.js";
+import { inputNames, secretInputs } from "../../contract/derive.js";
+import { userTokenContract } from "../../contract/user-token.js";
+import { connectionSchema } from "../scoped-token/inputs-schema.js";
+import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
+import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** Every property a UserToken accepts; anything else is a typo worth reporting. */
-export const USER_TOKEN_PROPERTIES = ["refreshToken", "renewBefore", "connection", "revokeOnDelete"] as const;
+export const USER_TOKEN_PROPERTIES = inputNames(userTokenContract);
 
 const SIGN_IN =
   "sign in through the app's device flow (`ghes-oauth login --pulumi-config <key>`) or web flow and pass the refresh token it returns";
@@ -30,6 +32,6 @@ export const userTokenInputsSchema = z.object({
 export const userTokenInputRules: ResourceInputRules = {
   resource: "UserToken",
   properties: USER_TOKEN_PROPERTIES,
-  secretProperties: ["refreshToken", "connection"],
+  secretProperties: secretInputs(userTokenContract),
   schema: userTokenInputsSchema,
 };

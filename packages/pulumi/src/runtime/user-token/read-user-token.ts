@@ -1,12 +1,12 @@
 import { NotFoundError } from "@ghes-oauth/client";
 import type { ReadResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { UserTokenState } from "../../user-token-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { explainApiError } from "../explain-api-error.js";
-import { operationCall } from "../operation-deadline.js";
-import { proveCredentials } from "../prove-credentials.js";
-import { serverNow } from "../server-clock.js";
+import type { UserTokenState } from "../../dynamic/user-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { explainApiError } from "../shared/explain-api-error.js";
+import { operationCall } from "../shared/operation-deadline.js";
+import { proveCredentials } from "../shared/prove-credentials.js";
+import { serverNow } from "../shared/server-clock.js";
 
 /**
  * Checks the access token (POST /applications/{client_id}/token) and never drops the resource: the

@@ -1,8 +1,8 @@
 import type { UserTokenGrant } from "@ghes-oauth/client";
-import type { Connection } from "../../connection-args.js";
-import type { UserTokenFacts } from "../../user-token-state.js";
-import { clientFor } from "../client-for.js";
-import { serverNow } from "../server-clock.js";
+import type { Connection } from "../../dynamic/connection-args.js";
+import type { UserTokenFacts } from "../../dynamic/user-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { serverNow } from "../shared/server-clock.js";
 import { grantFacts } from "./grant-facts.js";
 
 /**

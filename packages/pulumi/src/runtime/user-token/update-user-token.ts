@@ -1,11 +1,11 @@
 import type { UserTokenGrant } from "@ghes-oauth/client";
 import type { UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
-import type { Connection } from "../../connection-args.js";
-import type { UserTokenState } from "../../user-token-state.js";
-import { clientFor } from "../client-for.js";
-import { resolveConnection } from "../connection-settings.js";
-import { dueForRenewal } from "../renewal.js";
-import { serverNow } from "../server-clock.js";
+import type { Connection } from "../../dynamic/connection-args.js";
+import type { UserTokenState } from "../../dynamic/user-token-state.js";
+import { clientFor } from "../shared/client-for.js";
+import { resolveConnection } from "../shared/connection-settings.js";
+import { dueForRenewal } from "../shared/renewal.js";
+import { serverNow } from "../shared/server-clock.js";
 import { explainGrantError } from "./explain-grant-error.js";
 import { seedHash } from "./seed-hash.js";
 import { settleGrant } from "./settle-grant.js";

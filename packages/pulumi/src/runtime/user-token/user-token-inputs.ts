@@ -1,5 +1,5 @@
-import type { UserTokenInputs, UserTokenState } from "../../user-token-state.js";
-import { declaredInputs } from "../declared-inputs.js";
+import type { UserTokenInputs, UserTokenState } from "../../dynamic/user-token-state.js";
+import { declaredInputs } from "../shared/declared-inputs.js";
 import { USER_TOKEN_PROPERTIES } from "./inputs-schema.js";
 
 /** The inputs as the provider got them, minus the engine's own keys. */
