@@ -12,12 +12,13 @@ const packed = mkdtempSync(join(tmpdir(), "ghes-oauth-package-checks-"));
 afterAll(() => rmSync(packed, { recursive: true, force: true }));
 
 describe("published packages", () => {
-  it("are the libraries, the CLI, the emulator and the provider's Node.js SDK", () => {
+  it("are the libraries, the CLI, the emulator, the policy pack and the provider's Node.js SDK", () => {
     expect(packages.map((pkg) => pkg.name)).toEqual([
       "@ghes-oauth/cli",
       "@ghes-oauth/client",
       "@ghes-oauth/emulator",
       "@ghes-oauth/github-contract",
+      "@ghes-oauth/policy",
       "@ghes-oauth/provider-sdk",
       "@ghes-oauth/pulumi",
     ]);
