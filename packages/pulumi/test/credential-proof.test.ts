@@ -1,7 +1,7 @@
 // The provider's operations, called in-process as the engine calls them, against the emulator: a 404 of
 // the token API counts as "gone" only once the connection's credentials are proven (GitHub answers 404 to
 // a wrong client secret as to a revoked token), and every operation has a deadline. The same through the
-// real engine: credential-proof-engine.test.ts.
+// real engine: credential-proof.engine.test.ts.
 import { createServer, type Server, type Socket } from "node:net";
 import { OAuthAppClient } from "@ghes-oauth/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
