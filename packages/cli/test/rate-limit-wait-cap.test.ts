@@ -67,6 +67,7 @@ describe("revoke: a rate-limit wait past --max-wait stops the run cleanly (issue
       const journal = join(dir, `${hostile.status}-${Math.random().toString(36).slice(2)}.journal`);
       const proxy = await startHostileWaitProxy(emulator.apiUrl, 2, hostile.status, hostile.headers);
       const args = ["revoke", "--json", "--concurrency", "1", "--journal", journal];
+      let rerun: CliResult;
       try {
         const stopped = await runWithin(
           args,
@@ -86,11 +87,15 @@ describe("revoke: a rate-limit wait past --max-wait stops the run cleanly (issue
         expect(ndjson(stopped.stdout).map((record) => record.result)).toEqual(["revoked", "revoked"]);
         expect(await journalResults(journal)).toEqual(["revoked", "revoked"]);
         expect(proxy.refused()).toBeGreaterThanOrEqual(1);
+        // The rerun, once the limit has passed, against the same server: the journal is for that base URL.
+        proxy.calm();
+        rerun = await runCli(args, {
+          env: { ...emulator.env, GHES_OAUTH_BASE_URL: proxy.apiUrl },
+          input: tokens.join("\n"),
+        });
       } finally {
         await proxy.close();
       }
-
-      const rerun = await runCli(args, { env: emulator.env, input: tokens.join("\n") });
       expect(rerun.code).toBe(0);
       const records = ndjson(rerun.stdout);
       expect(records.filter((record) => record.from_journal)).toHaveLength(2);

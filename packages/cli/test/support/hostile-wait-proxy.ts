@@ -6,6 +6,8 @@ export interface HostileWaitProxy {
   apiUrl: string;
   /** DELETE requests answered with the wait so far. */
   refused(): number;
+  /** From now on every request goes through: the limit has passed. */
+  calm(): void;
   close(): Promise<void>;
 }
 
@@ -23,8 +25,9 @@ export async function startHostileWaitProxy(
   const upstream = new URL(apiUrl);
   let deletes = 0;
   let refused = 0;
+  let hostile = true;
   const server = createServer((incoming, outgoing) => {
-    if (incoming.method === "DELETE" && ++deletes > passing) {
+    if (hostile && incoming.method === "DELETE" && ++deletes > passing) {
       refused++;
       incoming.resume();
       outgoing.writeHead(status, { "content-type": "application/json", ...headers() });
@@ -57,6 +60,9 @@ export async function startHostileWaitProxy(
   return {
     apiUrl: `http://127.0.0.1:${port}${upstream.pathname}`,
     refused: () => refused,
+    calm: () => {
+      hostile = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
