@@ -1,5 +1,4 @@
 import { NotFoundError, OAuthAppClient, OAuthError } from "@ghes-oauth/client";
-import { isCredentialProbe } from "@ghes-oauth/emulator/testing";
 import type { PulumiFn } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RevokeOnDelete, ScopedToken, UserToken } from "../dist/index.js";
