@@ -25,6 +25,17 @@ export function testWorkers(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * Engine test files run at once per package: 1 by default. Each starts the Pulumi CLI, a plugin host and an
+ * emulator; two packages' engine files at a time already fill 2 cores, and with four at once an inline
+ * program's gRPC link to the engine was seen to time out ("14 UNAVAILABLE") and a preview to pass that
+ * should have failed. `GHES_OAUTH_ENGINE_WORKERS` overrides it.
+ */
+export function engineWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const requested = Number.parseInt(env.GHES_OAUTH_ENGINE_WORKERS ?? "", 10);
+  return Number.isInteger(requested) && requested > 0 ? requested : 1;
+}
+
+/**
  * The unit project of the package at `root` (default: the config's own root): its `*.unit.test.ts` files,
  * each run with servers, sockets and child processes refused, so a test that needs one fails and says where
  * it belongs.
@@ -64,7 +75,16 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
               exclude: [...configDefaults.exclude, UNIT_TESTS, ENGINE_TESTS],
             },
           },
-          { extends: true, test: { name: "engine", include: [ENGINE_TESTS] } },
+          // After the other files, at its own width (vitest runs projects of one group at one width).
+          {
+            extends: true,
+            test: {
+              name: "engine",
+              include: [ENGINE_TESTS],
+              maxWorkers: engineWorkers(),
+              sequence: { groupOrder: 1 },
+            },
+          },
         ],
       },
     }),
