@@ -83,6 +83,11 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
               include: [ENGINE_TESTS],
               maxWorkers: engineWorkers(),
               sequence: { groupOrder: 1 },
+              // One retry for a failed engine test: on a loaded 2-core runner an inline program sometimes
+              // cannot reach the engine's resource monitor ("14 UNAVAILABLE: No connection established",
+              // seen in 2 of 3 fresh-clone runs, in bad-input's back-to-back previews), a race of the engine
+              // and the SDK, not of our code. A real failure fails twice.
+              retry: 1,
             },
           },
         ],
