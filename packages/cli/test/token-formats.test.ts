@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { futureTokens, ghsJwtToken, windowsOf } from "@ghes-oauth/vitest-preset/token-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyText, fingerprint } from "../dist/index.js";
 import { type SeededEmulator, startSeededEmulator } from "./support/emulator.js";
 import { ndjson, runCli } from "./support/run-cli.js";
-import { futureTokens, ghsJwtToken, windowsOf } from "./support/token-formats.js";
 
 const TOKENS = futureTokens();
 

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
+import { futureTokens, ghsJwtToken, windowsOf } from "@ghes-oauth/vitest-preset/token-formats";
 import { describe, expect, it } from "vitest";
 import { GitHubApiError, OAuthAppClient } from "../src/index.js";
 import { startStubServer } from "./support/stub-server.js";
-import { futureTokens, ghsJwtToken, windowsOf } from "./support/token-formats.js";
 
 function everythingOf(error: unknown): string {
   return [String(error), (error as Error).stack, inspect(error, { depth: 10 }), JSON.stringify(error)].join(

@@ -1,7 +1,7 @@
+import { futureTokens, windowsOf } from "@ghes-oauth/vitest-preset/token-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactPath, redactQuery } from "../src/redact.js";
 import { call } from "./support/http.js";
-import { futureTokens, windowsOf } from "./support/token-formats.js";
 import { TestEmulator } from "./support/world.js";
 
 const TOKENS = Object.entries(futureTokens());
