@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { leanStack, pulumiCommand } from "@ghes-oauth/vitest-preset/lean-stack";
 import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation/index.js";
 
 /** This package's directory: the policy pack (PulumiPolicy.yaml, package.json main = the built pack). */
@@ -46,8 +47,9 @@ export async function createPolicyStack(
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "test", projectName: "policy-tests", program },
-    { workDir, envVars: env, secretsProvider: "passphrase" },
+    { workDir, envVars: env, secretsProvider: "passphrase", pulumiCommand: await pulumiCommand() },
   );
+  leanStack(stack);
   await stack.setAllConfig(config);
   let output = "";
   const onOutput = (chunk: string) => {

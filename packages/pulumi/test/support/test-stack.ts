@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { leanStack, pulumiCommand } from "@ghes-oauth/vitest-preset/lean-stack";
 import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation/index.js";
 
 // Stacks run in the fixture project, which depends on @ghes-oauth/pulumi the way a user's project does.
@@ -35,8 +36,9 @@ export async function createTestStack(
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "test", projectName: "scoped-token-tests", program },
-    { workDir, envVars: env, secretsProvider: "passphrase" },
+    { workDir, envVars: env, secretsProvider: "passphrase", pulumiCommand: await pulumiCommand() },
   );
+  leanStack(stack);
   await stack.setAllConfig(config);
   let output = "";
   const onOutput = (chunk: string) => {
