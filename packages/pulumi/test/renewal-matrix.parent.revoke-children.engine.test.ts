@@ -1,3 +1,0 @@
-import { describeRenewalMatrix } from "./suites/renewal-matrix.suite.js";
-
-describeRenewalMatrix({ scopedTokenExpiry: "parent", parentRefresh: "revoke-children" });
