@@ -9,8 +9,8 @@ type DeclaredScopedToken = suites.DeclaredScopedToken;
 type DeclaredUserToken = suites.DeclaredUserToken;
 type ResourcesUnderTest = suites.ResourcesUnderTest;
 
-const SCOPED_TOKEN = "ghes-oauth:index:ScopedToken";
-const USER_TOKEN = "ghes-oauth:index:UserToken";
+export const SCOPED_TOKEN = "ghes-oauth:index:ScopedToken";
+export const USER_TOKEN = "ghes-oauth:index:UserToken";
 const OUTPUTS: Record<string, string[]> = {
   [SCOPED_TOKEN]: [
     "token",
@@ -25,7 +25,8 @@ const OUTPUTS: Record<string, string[]> = {
   ],
   [USER_TOKEN]: ["accessToken", "expiresAt", "refreshTokenExpiresAt", "userLogin", "seedHash"],
 };
-const SECRET_INPUTS: Record<string, string[]> = {
+/** The inputs the generated SDKs wrap in `pulumi.secret`. */
+export const SECRET_INPUTS: Record<string, string[]> = {
   [SCOPED_TOKEN]: ["accessToken", "connection"],
   [USER_TOKEN]: ["refreshToken", "connection"],
 };

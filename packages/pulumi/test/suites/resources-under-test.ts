@@ -17,8 +17,8 @@ export interface DeclaredUserToken {
 }
 
 /**
- * One implementation of the resources for the shared suites (./bad-input.suite.ts,
- * ./user-token-bad-input.suite.ts, ./secrets.suite.ts): this package's dynamic resources, or the native
+ * One implementation of the resources for the shared engine suites (./bad-input.suite.ts,
+ * ./secrets.suite.ts): this package's dynamic resources, or the native
  * provider of @ghes-oauth/provider.
  */
 export interface ResourcesUnderTest {

@@ -1,5 +1,0 @@
-import { describeUserTokenBadInput } from "./suites/user-token-bad-input.suite.js";
-import { dynamicResources } from "./support/dynamic-resources.js";
-
-// The shared suite (also run against the native provider, in @ghes-oauth/provider) on the dynamic resources.
-describeUserTokenBadInput(dynamicResources);
