@@ -12,10 +12,12 @@ case "${1:-}" in
     pnpm exec biome ci .
     # Every import names a declared dependency (the dependency rules themselves are a test: tooling/workspace-rules).
     pnpm exec turbo boundaries
-    # Independent packages' tasks side by side (each package's vitest also runs 2 files at once): on 2 cores
-    # most test time is spent waiting on emulators and engines. GHES_OAUTH_TURBO_CONCURRENCY overrides it.
+    # Independent packages' tasks side by side (each package's vitest also runs 2 files at once). Three
+    # rather than two: turbo does not favour the longest chain (@ghes-oauth/pulumi's tests), and with two
+    # slots it waited about a minute behind typechecks and shorter packages' tests for one.
+    # GHES_OAUTH_TURBO_CONCURRENCY overrides it.
     # --continue: one failing package does not hide the other packages' results.
-    pnpm exec turbo run build typecheck schema:check sdk:check test --concurrency="${GHES_OAUTH_TURBO_CONCURRENCY:-2}" \
+    pnpm exec turbo run build typecheck schema:check sdk:check test --concurrency="${GHES_OAUTH_TURBO_CONCURRENCY:-3}" \
       --continue --output-logs=full --log-order=grouped
     echo "[test] lint, build, typecheck and tests done in $(($(date +%s) - started))s"
     node tooling/test-summary.mjs

@@ -25,14 +25,15 @@ export function testWorkers(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Engine test files run at once per package: 1 by default. Each starts the Pulumi CLI, a plugin host and an
- * emulator; two packages' engine files at a time already fill 2 cores, and with four at once an inline
- * program's gRPC link to the engine was seen to time out ("14 UNAVAILABLE") and a preview to pass that
- * should have failed. `GHES_OAUTH_ENGINE_WORKERS` overrides it.
+ * Engine test files run at once per package: 1 by default, or the package's own `lanes` (a package whose
+ * engine files are the run's longest chain asks for 2, so a core does not sit idle while it runs alone). Each
+ * file starts the Pulumi CLI, a plugin host and an emulator; with four at once on a loaded 2-core runner an
+ * inline program's gRPC link to the engine was seen to time out ("14 UNAVAILABLE") and a preview to pass that
+ * should have failed. `GHES_OAUTH_ENGINE_WORKERS` overrides both.
  */
-export function engineWorkers(env: NodeJS.ProcessEnv = process.env): number {
+export function engineWorkers(env: NodeJS.ProcessEnv = process.env, lanes = 1): number {
   const requested = Number.parseInt(env.GHES_OAUTH_ENGINE_WORKERS ?? "", 10);
-  return Number.isInteger(requested) && requested > 0 ? requested : 1;
+  return Number.isInteger(requested) && requested > 0 ? requested : lanes;
 }
 
 /**
@@ -51,9 +52,9 @@ export function unitTestProject(name = "unit", root?: string): TestProjectInline
  * `pnpm test:unit` runs), `engine` (the `*.engine.test.ts` files: the real Pulumi engine) and `integration`
  * (every other `test/**\/*.test.ts`: HTTP to a real emulator, the provider runtime in-process in
  * `*.harness.test.ts`, child processes), generous timeouts, and one JSON report for both that `npm test` sums into its closing line.
- * `overrides` apply to both projects.
+ * `overrides` apply to every project; `engineLanes` is how many engine files run at once (see engineWorkers).
  */
-export function packageTestConfig(overrides: ViteUserConfig = {}) {
+export function packageTestConfig(overrides: ViteUserConfig = {}, options: { engineLanes?: number } = {}) {
   return mergeConfig(
     defineConfig({
       test: {
@@ -87,7 +88,7 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
             test: {
               name: "engine",
               include: [ENGINE_TESTS],
-              maxWorkers: engineWorkers(),
+              maxWorkers: engineWorkers(process.env, options.engineLanes),
               sequence: { groupOrder: 1 },
               // One retry for a failed engine test: on a loaded 2-core runner an inline program sometimes
               // cannot reach the engine's resource monitor ("14 UNAVAILABLE: No connection established",
