@@ -1,7 +1,6 @@
 // @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
-
-// @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
 import { describeBadInputChecks } from "../../pulumi/test/suites/bad-input-check.suite.js";
+// @boundaries-ignore the dynamic resource's test harness and shared suites, run against the native one
 import { Lifecycle } from "../../pulumi/test/support/lifecycle.js";
 import { nativeProcess } from "./support/native-process.js";
 import { SCOPED_TOKEN, SECRET_INPUTS, USER_TOKEN } from "./support/native-resources.js";
