@@ -76,7 +76,11 @@ async function measure(kind: "stock" | "lean", round: number) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const results = { stock: [] as { wallMs: number; cpuSeconds: number }[], lean: [] as typeof results.stock };
+interface Measurement {
+  wallMs: number;
+  cpuSeconds: number;
+}
+const results: Record<"stock" | "lean", Measurement[]> = { stock: [], lean: [] };
 console.log(`lean-stack bench: up + destroy of 3 dynamic resources, ${ROUNDS} interleaved rounds`);
 console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)}`);
 for (let round = 0; round < ROUNDS; round++) {
@@ -89,7 +93,7 @@ for (const kind of ["stock", "lean"] as const) {
     `${kind.padEnd(6)} wall ${(wall / 1000).toFixed(2)} s, CPU of the processes started ${cpu.toFixed(2)} s`,
   );
 }
-const ratio = (pick: (result: { wallMs: number; cpuSeconds: number }) => number) =>
+const ratio = (pick: (result: Measurement) => number) =>
   median(results.lean.map(pick)) / median(results.stock.map(pick));
 console.log(
   `lean / stock: wall ${ratio((result) => result.wallMs).toFixed(2)}x, CPU ${ratio((result) => result.cpuSeconds).toFixed(2)}x`,
