@@ -1,7 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "../usage-error.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** The flags a command takes, as `node:util` parseArgs declares them. */
+export type CommandOptions = NonNullable<ParseArgsConfig["options"]>;
 
 /** Flags that would put a secret where `ps` and shell history show it; refused with the alternative. */
 const SECRET_FLAGS: Record<string, string> = {
@@ -15,7 +16,7 @@ const SECRET_FLAGS: Record<string, string> = {
  * `node:util` parseArgs in strict mode, with `--help` added and every parse error turned into a
  * UsageError that names the flag but never repeats its value (it could be a secret typed by mistake).
  */
-export function parseCommandArgs<const O extends Options>(
+export function parseCommandArgs<const O extends CommandOptions>(
   command: string,
   argv: readonly string[],
   options: O,
@@ -36,6 +37,9 @@ export function parseCommandArgs<const O extends Options>(
     throw new UsageError(describeParseError(error), command);
   }
 }
+
+/** What parseCommandArgs gives for these options. */
+export type ParsedCommandArgs<O extends CommandOptions> = ReturnType<typeof parseCommandArgs<O>>;
 
 function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;

@@ -1,9 +1,7 @@
 import { NotFoundError, type OAuthAppClient } from "@ghes-oauth/client";
-import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
-import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
-import { createClient } from "../connection/create-client.js";
+import { CONNECTION_HELP, EXIT_HELP } from "../args/common-options.js";
+import { integerFlag } from "../args/parse-command-args.js";
 import { proveCredentials } from "../connection/prove-credentials.js";
-import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { classifyText, type InputLine } from "../input/classify-line.js";
 import { readInput } from "../input/read-input.js";
@@ -18,7 +16,7 @@ import {
 } from "../output/token-description.js";
 import { runBounded } from "../run-bounded.js";
 import { terminalSafe } from "../terminal/terminal-safe.js";
-import type { Command } from "./command.js";
+import { defineCommand } from "./command.js";
 
 const HELP = `Usage: ghes-oauth check [--json] [--concurrency N] [FILE|-]
 
@@ -50,40 +48,28 @@ type CheckRecord =
   | { line: number; token_last_eight: string; hashed_token: string; status: "error"; error: string }
   | { line: number; status: "malformed"; error: string };
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: "check",
   summary: "audit tokens: live or not, whose, expiry, what they can reach",
   help: HELP,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs("check", argv, {
-      ...CONNECTION_OPTIONS,
-      json: { type: "boolean" },
-      concurrency: { type: "string" },
-    });
-    if (values.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT_CODES.ok;
-    }
-    const concurrency = integerFlag("concurrency", values.concurrency, 8, 1, 64);
-    const connection = await resolveConnection(io, values);
+  options: { json: { type: "boolean" }, concurrency: { type: "string" } },
+  connection: "required",
+  prepare: ({ values }) => ({ concurrency: integerFlag("concurrency", values.concurrency, 8, 1, 64) }),
+  async run({ io, values, positionals, prepared: { concurrency }, client }) {
     const lines = classifyText(await readInput(io, positionals, "check"));
-    const client = createClient(connection);
+    const api = client();
     const sink = values.json ? ndjsonSink(io) : tableSink(io);
     let failed = 0;
-    try {
-      // "invalid" (404) means something only with proven credentials: a wrong secret gets 404 too.
-      if (lines.some((line) => line.kind === "token")) await proveCredentials(client);
-      await runBounded(lines, concurrency, async (input) => {
-        const record = await checkLine(client, input);
-        if (record.status === "error") failed++;
-        sink(record);
-      });
-    } finally {
-      await client.close();
-    }
+    // "invalid" (404) means something only with proven credentials: a wrong secret gets 404 too.
+    if (lines.some((line) => line.kind === "token")) await proveCredentials(api);
+    await runBounded(lines, concurrency, async (input) => {
+      const record = await checkLine(api, input);
+      if (record.status === "error") failed++;
+      sink(record);
+    });
     return failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
   },
-};
+});
 
 async function checkLine(client: OAuthAppClient, input: InputLine): Promise<CheckRecord> {
   if (input.kind === "malformed") return { line: input.line, status: "malformed", error: input.reason };

@@ -1,8 +1,5 @@
 import { type DeviceCode, type OAuthAppClient, OAuthError } from "@ghes-oauth/client";
-import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
-import { parseCommandArgs } from "../args/parse-command-args.js";
-import { createClient } from "../connection/create-client.js";
-import { resolveConnection } from "../connection/resolve-connection.js";
+import { CONNECTION_HELP, EXIT_HELP } from "../args/common-options.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { describeError } from "../output/describe-error.js";
@@ -12,7 +9,7 @@ import { Spinner } from "../terminal/spinner.js";
 import { terminalSafe } from "../terminal/terminal-safe.js";
 import { UsageError } from "../usage-error.js";
 import { offerInBrowser, runWebFlow, WebFlowFailure } from "../web-flow/run-web-flow.js";
-import type { Command } from "./command.js";
+import { defineCommand } from "./command.js";
 
 const HELP = `Usage: ghes-oauth login [--web | --open] [--no-open] [--pulumi-config KEY [--stack NAME] [--cwd DIR]] [--show-token]
 
@@ -41,75 +38,68 @@ ${CONNECTION_HELP}
 
 ${EXIT_HELP} Exit 1 also when the user denies the request or the code expires (15 minutes).`;
 
-export const loginCommand: Command = {
+export const loginCommand = defineCommand({
   name: "login",
   summary: "sign in (device flow, or --web with PKCE); store the token in a Pulumi stack",
   help: HELP,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs("login", argv, {
-      ...CONNECTION_OPTIONS,
-      "pulumi-config": { type: "string" },
-      stack: { type: "string" },
-      cwd: { type: "string" },
-      "show-token": { type: "boolean" },
-      web: { type: "boolean" },
-      open: { type: "boolean" },
-      "no-open": { type: "boolean" },
-    });
-    if (values.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT_CODES.ok;
-    }
+  options: {
+    "pulumi-config": { type: "string" },
+    stack: { type: "string" },
+    cwd: { type: "string" },
+    "show-token": { type: "boolean" },
+    web: { type: "boolean" },
+    open: { type: "boolean" },
+    "no-open": { type: "boolean" },
+  },
+  connection: "required",
+  prepare({ values, positionals }) {
     if (positionals.length > 0) throw new UsageError("login takes no arguments", "login");
     const key = values["pulumi-config"];
     if (key === undefined && (values.stack !== undefined || values.cwd !== undefined))
       throw new UsageError("--stack and --cwd go with --pulumi-config KEY", "login");
     if (key !== undefined && !/^[A-Za-z0-9_.:-]+$/.test(key))
       throw new UsageError("--pulumi-config takes a config key such as ghes-oauth:refreshToken", "login");
-
     if (values.open && values["no-open"])
       throw new UsageError("--open and --no-open contradict each other", "login");
-
-    const connection = await resolveConnection(io, values);
-    const client = createClient(connection);
-    try {
-      const grant = values.web
-        ? await runWebFlow(io, client, connection, { open: !values["no-open"] })
-        : await deviceFlow(io, client, values.open === true);
-      const token = grant.refresh_token ?? grant.access_token;
-      const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
-      const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
-      const until = expires ? `, valid until ${expires}` : "";
-      if (key !== undefined) {
-        const target = { key, stack: values.stack, cwd: values.cwd };
-        try {
-          await setPulumiSecret(target, token, io.stderr);
-        } catch (error) {
-          if (!(error instanceof PulumiConfigError)) throw error;
-          const kept = await keepRecoverable(client, grant, token, target);
-          io.stderr.write(`ghes-oauth login: ${terminalSafe(error.message)}\n${kept}\n`);
-          return EXIT_CODES.failed;
-        }
-        io.stderr.write(`Stored the ${kind} as the secret config value ${key}${until}\n`);
-        return EXIT_CODES.ok;
-      }
-      if (!io.stdout.isTTY || values["show-token"]) {
-        io.stdout.write(`${token}\n`);
-        io.stderr.write(`Printed the ${kind}${until}\n`);
-      } else {
-        io.stderr.write(
-          `Signed in. The ${kind} is not shown on a terminal: add --show-token, redirect stdout, or use --pulumi-config KEY\n`,
-        );
-      }
-      return EXIT_CODES.ok;
-    } catch (error) {
-      io.stderr.write(`ghes-oauth login: ${terminalSafe(describeLoginError(error))}\n`);
-      return EXIT_CODES.failed;
-    } finally {
-      await client.close();
-    }
   },
-};
+  failure(io, _command, error) {
+    io.stderr.write(`ghes-oauth login: ${terminalSafe(describeLoginError(error))}\n`);
+    return EXIT_CODES.failed;
+  },
+  async run({ io, values, connection, client }) {
+    const api = client();
+    const grant = values.web
+      ? await runWebFlow(io, api, connection, { open: !values["no-open"] })
+      : await deviceFlow(io, api, values.open === true);
+    const token = grant.refresh_token ?? grant.access_token;
+    const kind = grant.refresh_token ? "refresh token" : "access token (this app's tokens do not expire)";
+    const expires = grant.refresh_token ? grant.refresh_token_expires_at : grant.expires_at;
+    const until = expires ? `, valid until ${expires}` : "";
+    const key = values["pulumi-config"];
+    if (key !== undefined) {
+      const target = { key, stack: values.stack, cwd: values.cwd };
+      try {
+        await setPulumiSecret(target, token, io.stderr);
+      } catch (error) {
+        if (!(error instanceof PulumiConfigError)) throw error;
+        const kept = await keepRecoverable(api, grant, token, target);
+        io.stderr.write(`ghes-oauth login: ${terminalSafe(error.message)}\n${kept}\n`);
+        return EXIT_CODES.failed;
+      }
+      io.stderr.write(`Stored the ${kind} as the secret config value ${key}${until}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (!io.stdout.isTTY || values["show-token"]) {
+      io.stdout.write(`${token}\n`);
+      io.stderr.write(`Printed the ${kind}${until}\n`);
+    } else {
+      io.stderr.write(
+        `Signed in. The ${kind} is not shown on a terminal: add --show-token, redirect stdout, or use --pulumi-config KEY\n`,
+      );
+    }
+    return EXIT_CODES.ok;
+  },
+});
 
 async function deviceFlow(io: Io, client: OAuthAppClient, open: boolean) {
   const device = await client.createDeviceCode();

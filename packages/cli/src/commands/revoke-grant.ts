@@ -1,13 +1,10 @@
 import { NotFoundError } from "@ghes-oauth/client";
-import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
-import { parseCommandArgs } from "../args/parse-command-args.js";
-import { createClient } from "../connection/create-client.js";
+import { CONNECTION_HELP, EXIT_HELP } from "../args/common-options.js";
 import { proveCredentials } from "../connection/prove-credentials.js";
-import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { readOneToken } from "../input/read-one-token.js";
 import { fingerprint } from "../tokens/fingerprint.js";
-import type { Command } from "./command.js";
+import { defineCommand } from "./command.js";
 import { reportOneOffFailure } from "./report-one-off-failure.js";
 
 const HELP = `Usage: ghes-oauth revoke-grant [--json] [FILE|-]
@@ -25,45 +22,33 @@ ${CONNECTION_HELP}
 
 ${EXIT_HELP}`;
 
-export const revokeGrantCommand: Command = {
+export const revokeGrantCommand = defineCommand({
   name: "revoke-grant",
   summary: "revoke every token of one token's user for this app",
   help: HELP,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs("revoke-grant", argv, {
-      ...CONNECTION_OPTIONS,
-      json: { type: "boolean" },
-    });
-    if (values.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT_CODES.ok;
-    }
-    const connection = await resolveConnection(io, values);
+  options: { json: { type: "boolean" } },
+  connection: "required",
+  failure: reportOneOffFailure,
+  async run({ io, values, positionals, client }) {
     const token = await readOneToken(io, positionals, "revoke-grant");
-    const client = createClient(connection);
+    const api = client();
+    let result: "revoked" | "already_gone" = "revoked";
     try {
-      let result: "revoked" | "already_gone" = "revoked";
-      try {
-        await client.deleteAuthorization(token);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-        // A wrong secret gets 404 too: "already gone" only with proven credentials.
-        await proveCredentials(client);
-        result = "already_gone";
-      }
-      const print = fingerprint(token);
-      if (values.json) io.stdout.write(`${JSON.stringify({ ...print, result })}\n`);
-      else
-        io.stdout.write(
-          result === "revoked"
-            ? `grant revoked: every token of this user for the app (…${print.token_last_eight}) is gone\n`
-            : `already gone: GitHub does not know the token …${print.token_last_eight}\n`,
-        );
-      return EXIT_CODES.ok;
+      await api.deleteAuthorization(token);
     } catch (error) {
-      return reportOneOffFailure(io, "revoke-grant", error);
-    } finally {
-      await client.close();
+      if (!(error instanceof NotFoundError)) throw error;
+      // A wrong secret gets 404 too: "already gone" only with proven credentials.
+      await proveCredentials(api);
+      result = "already_gone";
     }
+    const print = fingerprint(token);
+    if (values.json) io.stdout.write(`${JSON.stringify({ ...print, result })}\n`);
+    else
+      io.stdout.write(
+        result === "revoked"
+          ? `grant revoked: every token of this user for the app (…${print.token_last_eight}) is gone\n`
+          : `already gone: GitHub does not know the token …${print.token_last_eight}\n`,
+      );
+    return EXIT_CODES.ok;
   },
-};
+});

@@ -1,11 +1,9 @@
 import type { OAuthAppClient } from "@ghes-oauth/client";
-import { CONNECTION_HELP, CONNECTION_OPTIONS, EXIT_HELP } from "../args/common-options.js";
+import { CONNECTION_HELP, EXIT_HELP } from "../args/common-options.js";
 import { durationFlag } from "../args/duration-flag.js";
-import { integerFlag, parseCommandArgs } from "../args/parse-command-args.js";
+import { integerFlag } from "../args/parse-command-args.js";
 import type { Connection } from "../connection/connection.js";
-import { createClient } from "../connection/create-client.js";
 import { proveCredentials } from "../connection/prove-credentials.js";
-import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { classifyText } from "../input/classify-line.js";
 import { readInput } from "../input/read-input.js";
@@ -18,7 +16,7 @@ import { runBounded } from "../run-bounded.js";
 import { ProgressBar } from "../terminal/progress-bar.js";
 import { terminalSafe } from "../terminal/terminal-safe.js";
 import type { TokenFingerprint } from "../tokens/fingerprint.js";
-import type { Command } from "./command.js";
+import { defineCommand } from "./command.js";
 
 const HELP = `Usage: ghes-oauth revoke [--json] [--journal FILE] [--concurrency N] [--max-wait DURATION] [--dry-run] [FILE|-]
 
@@ -64,6 +62,8 @@ they do not fail the run.`;
 const NOTHING_REVOKED =
   "nothing was revoked: every token answered 404. The app's credentials were proven, so GitHub does not know these tokens for this app: they were revoked or expired before, or another app (another client ID) issued them. Check that --client-id is the issuing app's; ghes-oauth check shows each token's status";
 
+// The client sits out only waits of a second or less itself; longer ones go through the shared gate,
+// which holds every worker, reports the wait and stops past --max-wait.
 const CLIENT_MAX_WAIT_MS = 1000;
 
 type RevokeRecord =
@@ -84,32 +84,38 @@ interface Tally {
   from_journal: number;
 }
 
-export const revokeCommand: Command = {
+export const revokeCommand = defineCommand({
   name: "revoke",
   summary: "bulk-revoke tokens, resumable through a journal",
   help: HELP,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs("revoke", argv, {
-      ...CONNECTION_OPTIONS,
-      json: { type: "boolean" },
-      journal: { type: "string" },
-      concurrency: { type: "string" },
-      "max-wait": { type: "string" },
-      "dry-run": { type: "boolean" },
-    });
-    if (values.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT_CODES.ok;
-    }
-    const concurrency = integerFlag("concurrency", values.concurrency, 8, 1, 256);
-    const maxWaitSeconds = durationFlag("max-wait", values["max-wait"], 3600, 1, 7 * 86_400);
+  options: {
+    json: { type: "boolean" },
+    journal: { type: "string" },
+    concurrency: { type: "string" },
+    "max-wait": { type: "string" },
+    "dry-run": { type: "boolean" },
+  },
+  connection: (values) => values["dry-run"] !== true,
+  prepare: ({ values }) => ({
+    concurrency: integerFlag("concurrency", values.concurrency, 8, 1, 256),
+    maxWaitSeconds: durationFlag("max-wait", values["max-wait"], 3600, 1, 7 * 86_400),
+  }),
+  async run({
+    io,
+    values,
+    positionals,
+    prepared: { concurrency, maxWaitSeconds },
+    connection,
+    client: api,
+    closeClient,
+  }) {
     const dryRun = values["dry-run"] === true;
-    const connection = dryRun ? undefined : await resolveConnection(io, values);
     const lines = classifyText(await readInput(io, positionals, "revoke"));
 
     const { client, journal } = connection
       ? await provenStart(
           connection,
+          () => api({ retry: { maxDelayMs: CLIENT_MAX_WAIT_MS } }),
           lines.some((line) => line.kind === "token"),
           values.journal,
         )
@@ -189,11 +195,11 @@ export const revokeCommand: Command = {
       } finally {
         progress?.finish();
         report.attach(undefined);
-        await client.close();
+        await closeClient();
         await journal?.close();
       }
     } else {
-      await client?.close();
+      await closeClient();
       await journal?.close();
     }
 
@@ -218,7 +224,7 @@ export const revokeCommand: Command = {
     }
     return EXIT_CODES.ok;
   },
-};
+});
 
 /**
  * The client, proven before anything is journalled or revoked (with a wrong secret every token answers
@@ -226,22 +232,14 @@ export const revokeCommand: Command = {
  */
 async function provenStart(
   connection: Connection,
+  createClient: () => OAuthAppClient,
   hasTokens: boolean,
   journalPath: string | undefined,
 ): Promise<{ client: OAuthAppClient | undefined; journal: Journal | undefined }> {
-  // The client sits out only waits of a second or less itself; longer ones go through the shared
-  // gate, which holds every worker, reports the wait and stops past --max-wait.
-  const client = hasTokens
-    ? createClient(connection, { retry: { maxDelayMs: CLIENT_MAX_WAIT_MS } })
-    : undefined;
-  try {
-    if (client) await proveCredentials(client);
-    const journal = journalPath ? await Journal.open(journalPath, connection) : undefined;
-    return { client, journal };
-  } catch (error) {
-    await client?.close();
-    throw error;
-  }
+  const client = hasTokens ? createClient() : undefined;
+  if (client) await proveCredentials(client);
+  const journal = journalPath ? await Journal.open(journalPath, connection) : undefined;
+  return { client, journal };
 }
 
 function reporter(io: Io, json: boolean, tally: Tally) {

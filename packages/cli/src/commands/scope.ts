@@ -1,15 +1,12 @@
 import type { ScopeTokenInput } from "@ghes-oauth/client";
 import { CONNECTION_HELP, EXIT_HELP } from "../args/common-options.js";
-import { parseCommandArgs } from "../args/parse-command-args.js";
-import { createClient } from "../connection/create-client.js";
-import { resolveConnection } from "../connection/resolve-connection.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { readOneToken } from "../input/read-one-token.js";
 import { emitNewToken } from "../output/emit-new-token.js";
 import { describeValid } from "../output/token-description.js";
 import { fingerprint } from "../tokens/fingerprint.js";
 import { UsageError } from "../usage-error.js";
-import type { Command } from "./command.js";
+import { defineCommand } from "./command.js";
 import { ONE_OFF_OPTIONS } from "./one-off-options.js";
 import { reportOneOffFailure } from "./report-one-off-failure.js";
 import { judgeByPolicyFile, SCOPE_POLICY_HELP } from "./scope-policy.js";
@@ -38,43 +35,36 @@ ${CONNECTION_HELP}
 
 ${EXIT_HELP}`;
 
-export const scopeCommand: Command = {
+export const scopeCommand = defineCommand({
   name: "scope",
   summary: "mint a scoped token (one installation, chosen repositories and permissions)",
   help: HELP,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs("scope", argv, {
-      ...ONE_OFF_OPTIONS,
-      target: { type: "string" },
-      "target-id": { type: "string" },
-      repositories: { type: "string" },
-      "repository-ids": { type: "string" },
-      permission: { type: "string", multiple: true },
-      policy: { type: "string" },
-    });
-    if (values.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT_CODES.ok;
-    }
+  options: {
+    ...ONE_OFF_OPTIONS,
+    target: { type: "string" },
+    "target-id": { type: "string" },
+    repositories: { type: "string" },
+    "repository-ids": { type: "string" },
+    permission: { type: "string", multiple: true },
+    policy: { type: "string" },
+  },
+  connection: "required",
+  async prepare({ io, values }) {
     const request = scopeRequest(values);
     if (values.policy !== undefined) await judgeByPolicyFile(io, values.policy, request);
-    const connection = await resolveConnection(io, values);
-    const accessToken = await readOneToken(io, positionals, "scope");
-    const client = createClient(connection);
-    try {
-      const scoped = await client.scopeToken({ accessToken, ...request });
-      emitNewToken(io, describeValid(fingerprint(scoped.token), scoped), scoped.token, {
-        json: values.json === true,
-        showToken: values["show-token"] === true,
-      });
-      return EXIT_CODES.ok;
-    } catch (error) {
-      return reportOneOffFailure(io, "scope", error);
-    } finally {
-      await client.close();
-    }
+    return request;
   },
-};
+  failure: reportOneOffFailure,
+  async run({ io, values, positionals, prepared: request, client }) {
+    const accessToken = await readOneToken(io, positionals, "scope");
+    const scoped = await client().scopeToken({ accessToken, ...request });
+    emitNewToken(io, describeValid(fingerprint(scoped.token), scoped), scoped.token, {
+      json: values.json === true,
+      showToken: values["show-token"] === true,
+    });
+    return EXIT_CODES.ok;
+  },
+});
 
 interface ScopeFlags {
   target?: string | undefined;

@@ -1,4 +1,5 @@
 import type { ObjectTypeContract } from "./property.js";
+import { scopedTokenContract } from "./scoped-token.js";
 
 export const connectionType = {
   token: "ghes-oauth:index:Connection",
@@ -66,50 +67,35 @@ export const scopedTokenSpecType = {
   },
 } as const satisfies ObjectTypeContract;
 
+// A set's token is described as a ScopedToken describes its own: the same outputs, without the token
+// itself and the parent's digest (the set keeps one for all its tokens).
+const {
+  tokenLastEight,
+  hashedToken,
+  expiresAt,
+  authorizationId,
+  userLogin,
+  targetLogin,
+  repositorySelection,
+  grantedPermissions,
+} = scopedTokenContract.outputs;
+
 export const tokenDetailsType = {
   token: "ghes-oauth:index:TokenDetails",
   description:
     "What the API told about one token of a ScopedTokenSet, without the token itself: safe to show.",
   properties: {
-    tokenLastEight: {
-      type: { type: "string" },
-      description: "The token's last eight characters: safe to show, enough to recognise it.",
-      required: true,
-    },
-    hashedToken: {
-      type: { type: "string" },
-      description: "sha256 (hex) of the token, as GitHub reports it: safe to log and compare.",
-      required: true,
-    },
+    tokenLastEight,
+    hashedToken,
     expiresAt: {
-      type: { type: "string" },
+      ...expiresAt,
+      // A set's details leave the key out for a token that does not expire (a ScopedToken's is empty).
       description: "When the token expires (ISO 8601, the server's clock); absent when it does not.",
     },
-    authorizationId: {
-      type: { type: "integer" },
-      description: "The authorization's ID on the server.",
-      required: true,
-    },
-    userLogin: {
-      type: { type: "string" },
-      description: "The user the token acts as.",
-      required: true,
-    },
-    targetLogin: {
-      type: { type: "string" },
-      description: "The account (user or organization) the token is scoped to.",
-      required: true,
-    },
-    repositorySelection: {
-      type: { type: "string" },
-      description: "`selected` when limited to some repositories, `all` otherwise.",
-      required: true,
-    },
-    grantedPermissions: {
-      type: { type: "object", additionalProperties: { type: "string" } },
-      description: "The permissions the server granted (GitHub may add some, such as `metadata: read`).",
-      required: true,
-      permissionMap: true,
-    },
+    authorizationId,
+    userLogin,
+    targetLogin,
+    repositorySelection,
+    grantedPermissions,
   },
 } as const satisfies ObjectTypeContract;

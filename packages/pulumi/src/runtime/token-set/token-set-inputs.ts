@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inputNames, secretInputs } from "../../contract/derive.js";
 import { scopedTokenSpecType } from "../../contract/object-types.js";
 import { scopedTokenSetContract } from "../../contract/scoped-token-set.js";
+import { contractShape } from "../../contract/zod-rules.js";
 import type { ScopedTokenSetInputs, ScopedTokenSpecInputs } from "../../dynamic/scoped-token-set-state.js";
 import { connectionSchema } from "../scoped-token/inputs-schema.js";
 import { byPermissionLeniency } from "../shared/by-permission-leniency.js";
@@ -67,32 +68,35 @@ function specSchema(allowUnknownPermissions: boolean) {
   });
 }
 
+// Every input is judged by the contract's type (allowUnknownPermissions: true or false), with these
+// rules where a type says too little.
 function setSchema(allowUnknownPermissions: boolean) {
-  return z.object({
-    accessToken: z.string({ error: "must be the user token (ghu_...) to mint from" }).min(1, {
-      error: "must not be empty",
-    }),
-    scopes: z
-      .record(z.string().regex(ENTRY_NAME), specSchema(allowUnknownPermissions), {
-        error: (issue) =>
-          issue.code === "invalid_key"
-            ? "entry names use letters, digits, '.', '_' and '-' (at most 100 characters)"
-            : 'must be an object of named entries, e.g. { "ci-read": { target, permissions } }',
-      })
-      .superRefine((scopes, context) => {
-        if (Object.keys(scopes).length === 0) {
-          context.addIssue({ code: "custom", message: "required: declare at least one token" });
-        }
+  return z.object(
+    contractShape(scopedTokenSetContract, {
+      accessToken: z.string({ error: "must be the user token (ghu_...) to mint from" }).min(1, {
+        error: "must not be empty",
       }),
-    renewBefore: renewBeforeSchema,
-    allowUnknownPermissions: z.boolean({ error: "must be true or false" }).optional(),
-    connection: connectionSchema.optional(),
-    revokeReplaced: z
-      .enum(REVOKE_REPLACED, {
-        error: 'must be "immediately" (revoke replaced tokens in the same up) or "next-run"',
-      })
-      .optional(),
-  });
+      scopes: z
+        .record(z.string().regex(ENTRY_NAME), specSchema(allowUnknownPermissions), {
+          error: (issue) =>
+            issue.code === "invalid_key"
+              ? "entry names use letters, digits, '.', '_' and '-' (at most 100 characters)"
+              : 'must be an object of named entries, e.g. { "ci-read": { target, permissions } }',
+        })
+        .superRefine((scopes, context) => {
+          if (Object.keys(scopes).length === 0) {
+            context.addIssue({ code: "custom", message: "required: declare at least one token" });
+          }
+        }),
+      renewBefore: renewBeforeSchema,
+      connection: connectionSchema.optional(),
+      revokeReplaced: z
+        .enum(REVOKE_REPLACED, {
+          error: 'must be "immediately" (revoke replaced tokens in the same up) or "next-run"',
+        })
+        .optional(),
+    }),
+  );
 }
 
 /** The set's inputs; unknown permission names fail unless `allowUnknownPermissions` is true. */

@@ -4,10 +4,8 @@ import { serverNowFor } from "../scoped-token/diff-scoped-token.js";
 import { rejectRefusedCredentials } from "../shared/prove-credentials.js";
 import { dueForRenewal } from "../shared/renewal.js";
 import { containsUnknown } from "../shared/unknown-value.js";
+import { USER_TOKEN_SETTINGS } from "./inputs-schema.js";
 import { seedHash } from "./seed-hash.js";
-
-/** Settings changed in place with no remote call. */
-const SETTINGS = ["renewBefore", "revokeOnDelete", "connection"] as const;
 
 /**
  * Decides whether `up` updates the UserToken (it is never replaced: a replacement would need a seed
@@ -20,7 +18,7 @@ export function diffUserTokenState(
   news: Record<string, unknown>,
   serverNowMs: number,
 ): DiffResult {
-  const updates: string[] = SETTINGS.filter(
+  const updates: string[] = USER_TOKEN_SETTINGS.filter(
     (property) => containsUnknown(news[property]) || !isDeepStrictEqual(olds[property], news[property]),
   );
   const seed = news.refreshToken;

@@ -1,6 +1,6 @@
 import type { UserTokenInputs, UserTokenState } from "../../dynamic/user-token-state.js";
 import { declaredInputs } from "../shared/declared-inputs.js";
-import { USER_TOKEN_PROPERTIES } from "./inputs-schema.js";
+import { USER_TOKEN_PROPERTIES, USER_TOKEN_SETTINGS } from "./inputs-schema.js";
 
 /** The inputs as the provider got them, minus the engine's own keys. */
 export function userTokenInputsOf(props: Record<string, unknown>): UserTokenInputs {
@@ -15,6 +15,8 @@ export function settingsOf(inputs: UserTokenInputs): Omit<UserTokenInputs, "refr
 
 /** The state minus its settings, so a setting removed from the program does not linger. */
 export function factsOf(state: UserTokenState): UserTokenState {
-  const { renewBefore: _r, revokeOnDelete: _d, connection: _c, ...facts } = state;
-  return facts;
+  const settings: readonly string[] = USER_TOKEN_SETTINGS;
+  return Object.fromEntries(
+    Object.entries(state).filter(([name]) => !settings.includes(name)),
+  ) as unknown as UserTokenState;
 }
