@@ -23,6 +23,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
@@ -151,14 +152,45 @@ function inputKey(platform, bundle) {
 
 /** The cached archive of `platform` for `key`, after dropping that platform's archives of other keys. */
 function cachedArchive(platform, key) {
-  const prefix = `${platform}-`;
-  const current = `${prefix}${key}.tar.gz`;
+  const current = `${platform}-${key}.tar.gz`;
+  const other = new RegExp(`^${platform}-[0-9a-f]{24}\\.tar\\.gz$`);
   if (existsSync(archiveCache)) {
     for (const name of readdirSync(archiveCache)) {
-      if (name.startsWith(prefix) && name !== current) rmSync(join(archiveCache, name), { force: true });
+      if (other.test(name) && name !== current) rmSync(join(archiveCache, name), { force: true });
     }
   }
   return join(archiveCache, current);
+}
+
+/**
+ * Makes `cached` with `build(partialPath)` unless it exists. One process builds a key at a time (a lock
+ * directory beside it): test files in other packages that need the same archive wait for it rather than
+ * build it a second time. The archive appears by rename, never half-written.
+ */
+async function ensureCached(cached, build) {
+  mkdirSync(archiveCache, { recursive: true });
+  const lock = `${cached}.lock`;
+  for (;;) {
+    if (existsSync(cached)) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    // A lock older than any build is left over from a killed process.
+    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  try {
+    if (existsSync(cached)) return;
+    const partial = `${cached}.${process.pid}.partial`;
+    await build(partial);
+    renameSync(partial, cached);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -180,20 +212,17 @@ export async function buildPlugins(outDir, names = Object.keys(platforms), { cac
     const archives = [];
     for (const name of names) {
       const archive = join(outDir, archiveName(name));
-      const cached = cache ? cachedArchive(name, inputKey(name, bundle)) : undefined;
-      if (!cached || !existsSync(cached)) {
+      const build = async (path) => {
         blob ??= seaBlob(staging).blob;
-        await buildPlatform(name, blob, staging, archive);
-        if (cached) {
-          // Into the cache by rename, so a concurrent build never reads half an archive.
-          mkdirSync(archiveCache, { recursive: true });
-          const partial = `${cached}.${process.pid}.partial`;
-          copyFileSync(archive, partial);
-          renameSync(partial, cached);
-        }
-      } else {
+        await buildPlatform(name, blob, staging, path);
+      };
+      if (cache) {
+        const cached = cachedArchive(name, inputKey(name, bundle));
+        await ensureCached(cached, build);
         rmSync(archive, { force: true });
         copyFileSync(cached, archive);
+      } else {
+        await build(archive);
       }
       archives.push(archive);
     }
