@@ -1,12 +1,17 @@
 // The checks every published package passes before a release: publint (the package.json and the files it
 // names agree, nothing missing) and arethetypeswrong (its types resolve as TypeScript resolves them under
-// `node16` and `bundler`), both run on the tarball that would be published.
+// `node16` and `bundler`), both run on the tarball that would be published. A tarball that passed is
+// remembered by its sha256 (`pnpm pack` is reproducible), so `pnpm release` does not check again what the
+// package checks test (or an earlier release run) already checked, byte for byte.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { root } from "./workspace.ts";
 
 const require = createRequire(import.meta.url);
 const attwManifest = require.resolve("@arethetypeswrong/cli/package.json");
@@ -35,7 +40,32 @@ export function attwProblems(tarball: string): string[] {
   return [`arethetypeswrong:\n${run.stdout}${run.stderr}`];
 }
 
-/** Every problem either tool finds with the tarball. */
-export async function packageProblems(tarball: string): Promise<string[]> {
-  return [...(await publintProblems(tarball)), ...attwProblems(tarball)];
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** Tarballs that passed: a file (holding the tarball's name) per key, gitignored with node_modules. */
+const passedDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "node_modules",
+  ".cache",
+  "package-checks",
+);
+/** What else decides a result: these checks' code and options, and every tool's version (the lockfile). */
+const checksDigest = sha256(
+  readFileSync(fileURLToPath(import.meta.url), "utf8") + readFileSync(join(root, "pnpm-lock.yaml"), "utf8"),
+);
+
+/**
+ * Every problem either tool finds with the tarball. A tarball that passed is recorded; with `reuse` (the
+ * default, what `pnpm release` does) one that passed before is not checked again.
+ */
+export async function packageProblems(tarball: string, { reuse = true } = {}): Promise<string[]> {
+  const passed = join(passedDir, sha256(sha256(readFileSync(tarball)) + checksDigest));
+  if (reuse && existsSync(passed)) return [];
+  const problems = [...(await publintProblems(tarball)), ...attwProblems(tarball)];
+  if (problems.length === 0) {
+    mkdirSync(passedDir, { recursive: true });
+    writeFileSync(passed, `${basename(tarball)}\n`);
+  }
+  return problems;
 }
