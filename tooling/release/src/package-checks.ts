@@ -1,12 +1,22 @@
 // The checks every published package passes before a release: publint (the package.json and the files it
 // names agree, nothing missing) and arethetypeswrong (its types resolve as TypeScript resolves them under
 // `node16` and `bundler`), both run on the tarball that would be published. A tarball that passed is
-// remembered by its sha256 (`pnpm pack` is reproducible), so `pnpm release` does not check again what the
-// package checks test (or an earlier release run) already checked, byte for byte.
-import { spawnSync } from "node:child_process";
+// remembered by its contents, so what one run of the checks passed (the package checks test, `pnpm
+// release`) is not checked again with the same files, checks and lockfile.
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
@@ -56,12 +66,34 @@ const checksDigest = sha256(
 );
 
 /**
- * Every problem either tool finds with the tarball. A tarball that passed is recorded; with `reuse` (the
- * default, what `pnpm release` does) one that passed before is not checked again.
+ * What the checks see of a tarball: each file's path, executable bit and bytes, in path order. Not the
+ * tarball's own bytes: `pnpm pack` writes the same files in varying order.
  */
-export async function packageProblems(tarball: string, { reuse = true } = {}): Promise<string[]> {
-  const passed = join(passedDir, sha256(sha256(readFileSync(tarball)) + checksDigest));
-  if (reuse && existsSync(passed)) return [];
+function contentDigest(tarball: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "ghes-oauth-checked-"));
+  try {
+    execFileSync("tar", ["-xzf", tarball, "-C", dir]);
+    const hash = createHash("sha256");
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+      const stats = lstatSync(join(dir, file));
+      if (stats.isDirectory()) continue;
+      hash.update(`${file}\0${stats.isFile() ? stats.mode & 0o111 : "not a file"}\0${stats.size}\0`);
+      if (stats.isFile()) hash.update(readFileSync(join(dir, file)));
+    }
+    return hash.digest("hex");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every problem either tool finds with the tarball. A tarball that passed is recorded by its contents;
+ * one whose contents passed before is not checked again (the package checks test and `pnpm release` in the
+ * registry test each check the same seven packages).
+ */
+export async function packageProblems(tarball: string): Promise<string[]> {
+  const passed = join(passedDir, sha256(contentDigest(tarball) + checksDigest));
+  if (existsSync(passed)) return [];
   const problems = [...(await publintProblems(tarball)), ...attwProblems(tarball)];
   if (problems.length === 0) {
     mkdirSync(passedDir, { recursive: true });
