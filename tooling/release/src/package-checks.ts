@@ -1,12 +1,27 @@
 // The checks every published package passes before a release: publint (the package.json and the files it
 // names agree, nothing missing) and arethetypeswrong (its types resolve as TypeScript resolves them under
-// `node16` and `bundler`), both run on the tarball that would be published.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+// `node16` and `bundler`), both run on the tarball that would be published. A tarball that passed is
+// remembered by its contents, so what one run of the checks passed (the package checks test, `pnpm
+// release`) is not checked again with the same files, checks and lockfile.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { root } from "./workspace.ts";
 
 const require = createRequire(import.meta.url);
 const attwManifest = require.resolve("@arethetypeswrong/cli/package.json");
@@ -35,7 +50,54 @@ export function attwProblems(tarball: string): string[] {
   return [`arethetypeswrong:\n${run.stdout}${run.stderr}`];
 }
 
-/** Every problem either tool finds with the tarball. */
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** Tarballs that passed: a file (holding the tarball's name) per key, gitignored with node_modules. */
+const passedDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "node_modules",
+  ".cache",
+  "package-checks",
+);
+/** What else decides a result: these checks' code and options, and every tool's version (the lockfile). */
+const checksDigest = sha256(
+  readFileSync(fileURLToPath(import.meta.url), "utf8") + readFileSync(join(root, "pnpm-lock.yaml"), "utf8"),
+);
+
+/**
+ * What the checks see of a tarball: each file's path, executable bit and bytes, in path order. Not the
+ * tarball's own bytes: `pnpm pack` writes the same files in varying order.
+ */
+function contentDigest(tarball: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "ghes-oauth-checked-"));
+  try {
+    execFileSync("tar", ["-xzf", tarball, "-C", dir]);
+    const hash = createHash("sha256");
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+      const stats = lstatSync(join(dir, file));
+      if (stats.isDirectory()) continue;
+      hash.update(`${file}\0${stats.isFile() ? stats.mode & 0o111 : "not a file"}\0${stats.size}\0`);
+      if (stats.isFile()) hash.update(readFileSync(join(dir, file)));
+    }
+    return hash.digest("hex");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every problem either tool finds with the tarball. A tarball that passed is recorded by its contents;
+ * one whose contents passed before is not checked again (the package checks test and `pnpm release` in the
+ * registry test each check the same seven packages).
+ */
 export async function packageProblems(tarball: string): Promise<string[]> {
-  return [...(await publintProblems(tarball)), ...attwProblems(tarball)];
+  const passed = join(passedDir, sha256(contentDigest(tarball) + checksDigest));
+  if (existsSync(passed)) return [];
+  const problems = [...(await publintProblems(tarball)), ...attwProblems(tarball)];
+  if (problems.length === 0) {
+    mkdirSync(passedDir, { recursive: true });
+    writeFileSync(passed, `${basename(tarball)}\n`);
+  }
+  return problems;
 }

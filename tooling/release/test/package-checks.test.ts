@@ -1,15 +1,18 @@
 // Every published package, packed as `pnpm publish` packs it, passes publint and arethetypeswrong, and
-// has a real version; the generated Node.js SDK of the native provider is among them.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// has a real version; the generated Node.js SDK of the native provider is among them. The tarballs are the
+// run's `pnpm release:artifacts` ones (its `pnpm pack` of each package), built once for the run. Contents
+// that passed the checks earlier (in `pnpm release` of the registry test) are not checked twice.
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { packageProblems } from "../src/package-checks.ts";
-import { pack, publicPackages } from "../src/workspace.ts";
+import { publicPackages } from "../src/workspace.ts";
+import { releaseArtifacts, tarballName } from "./support/shared-artifacts.ts";
 
 const packages = publicPackages();
-const packed = mkdtempSync(join(tmpdir(), "ghes-oauth-package-checks-"));
-afterAll(() => rmSync(packed, { recursive: true, force: true }));
+let artifacts: string;
+beforeAll(() => {
+  artifacts = releaseArtifacts();
+}, 600_000);
 
 describe("published packages", () => {
   it("are the libraries, the CLI, the emulator, the policy pack and the provider's Node.js SDK", () => {
@@ -28,7 +31,7 @@ describe("published packages", () => {
   it.each(packages.map((pkg) => [pkg.name, pkg] as const))(
     "%s passes publint and arethetypeswrong",
     async (_, pkg) => {
-      expect(await packageProblems(pack(pkg.dir, packed))).toEqual([]);
+      expect(await packageProblems(join(artifacts, tarballName(pkg)))).toEqual([]);
     },
   );
 });

@@ -1,29 +1,24 @@
 // `pnpm release:artifacts --out DIR` writes what a release attaches: every public package's npm tarball
 // (workspace ranges rewritten to versions), the plugin archive of every platform named as the engine
 // downloads it, holding the standalone executable, the schema, and checksums.txt over all of them.
+// The run builds them once (support/shared-artifacts.ts); the package checks use the same npm tarballs.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { publicPackages, root } from "../src/workspace.ts";
+import { releaseArtifacts, tarballName } from "./support/shared-artifacts.ts";
 
-const out = mkdtempSync(join(tmpdir(), "ghes-oauth-artifacts-"));
+let out: string;
 const schema = JSON.parse(readFileSync(join(root, "packages/provider/schema.json"), "utf8"));
 const archives = ["darwin-amd64", "linux-amd64", "linux-arm64", "windows-amd64"].map(
   (platform) => `pulumi-resource-ghes-oauth-v${schema.version}-${platform}.tar.gz`,
 );
-const tarballs = publicPackages().map(
-  (pkg) => `${pkg.name.replace("@", "").replace("/", "-")}-${pkg.version}.tgz`,
-);
+const tarballs = publicPackages().map(tarballName);
 
 beforeAll(() => {
-  execFileSync("pnpm", ["release:artifacts", "--out", out], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  out = releaseArtifacts();
 }, 600_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("pnpm release:artifacts --out DIR", () => {
   it("writes the npm tarballs, the plugin archives, the schema and checksums.txt, nothing else", () => {
