@@ -23,12 +23,12 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
 } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import lockfile from "proper-lockfile";
 import { bundlePlugin } from "./bundle-plugin.mjs";
 import { nodeVersionFor, platforms } from "./plugin-platforms.mjs";
 
@@ -163,33 +163,26 @@ function cachedArchive(platform, key) {
 }
 
 /**
- * Makes `cached` with `build(partialPath)` unless it exists. One process builds a key at a time (a lock
- * directory beside it): test files in other packages that need the same archive wait for it rather than
- * build it a second time. The archive appears by rename, never half-written.
+ * Makes `cached` with `build(partialPath)` unless it exists. One process builds a key at a time
+ * (proper-lockfile: a lock directory whose holder keeps it fresh, taken over once stale after a kill):
+ * test files in other packages that need the same archive wait for it rather than build it a second
+ * time. The archive appears by rename, never half-written.
  */
 async function ensureCached(cached, build) {
   mkdirSync(archiveCache, { recursive: true });
-  const lock = `${cached}.lock`;
-  for (;;) {
-    if (existsSync(cached)) return;
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    // A lock older than any build is left over from a killed process.
-    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  if (existsSync(cached)) return;
+  // A build takes about a minute on a loaded 2-core runner: wait up to 10 minutes for another's.
+  const release = await lockfile.lock(cached, {
+    realpath: false,
+    retries: { retries: 1200, factor: 1, minTimeout: 500, maxTimeout: 500 },
+  });
   try {
     if (existsSync(cached)) return;
     const partial = `${cached}.${process.pid}.partial`;
     await build(partial);
     renameSync(partial, cached);
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    await release();
   }
 }
 
