@@ -83,14 +83,11 @@ export function pulumiCommand(): Promise<PulumiCommandType> {
  * them) and `up`'s outputs from one `stack export`. Everything else of the stack is unchanged. Returns `stack`.
  */
 export function leanStack<T extends Stack>(stack: T): T {
-  let lastKind: UpdateKind = "update";
   let lastSummary: UpdateSummary | undefined;
-  const started = () => new Date();
 
   function tracking<O extends { onEvent?: (event: EngineEvent) => void }>(kind: UpdateKind, options?: O): O {
-    lastKind = kind;
     lastSummary = undefined;
-    const startTime = started();
+    const startTime = new Date();
     return {
       ...(options ?? ({} as O)),
       onEvent: (event: EngineEvent) => {
@@ -114,11 +111,13 @@ export function leanStack<T extends Stack>(stack: T): T {
   const up = stack.up.bind(stack);
   const refresh = stack.refresh.bind(stack);
   const destroy = stack.destroy.bind(stack);
+  const info = stack.info.bind(stack);
   stack.up = (options?: UpOptions) => up(tracking("update", options));
   stack.refresh = (options?: RefreshOptions) => refresh(tracking("refresh", options));
   stack.destroy = (options?: DestroyOptions) => destroy(tracking("destroy", options));
-  // Called by up, refresh and destroy once the operation has succeeded and its events are all in.
-  stack.info = async () => lastSummary ?? (await stack.history(1)).find((entry) => entry.kind === lastKind);
+  // Called by up, refresh and destroy once the operation has succeeded and its events are all in; the
+  // stock `stack history` only if the engine sent no summary event.
+  stack.info = async (showSecrets?: boolean) => lastSummary ?? info(showSecrets);
   stack.outputs = async () => outputsOfDeployment(await stack.exportStack());
   return stack;
 }
