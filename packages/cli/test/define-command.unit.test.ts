@@ -33,15 +33,26 @@ async function closedAfterwards(client: OAuthAppClient | undefined): Promise<boo
   );
 }
 
+type ProbeSpec = Partial<Parameters<typeof defineCommand>[0]> &
+  Pick<Parameters<typeof defineCommand>[0], "run">;
+
+/** A command named `probe` needing a connection, with no flags or help of its own unless `spec` says so. */
+function probe(spec: ProbeSpec) {
+  return defineCommand({
+    name: "probe",
+    summary: "a probe",
+    help: "",
+    options: {},
+    connection: "required",
+    ...spec,
+  });
+}
+
 describe("defineCommand", () => {
   it("answers --help itself, before any step of the command", async () => {
     const steps: string[] = [];
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
+    const command = probe({
       help: "Usage: ghes-oauth probe",
-      options: {},
-      connection: "required",
       prepare: () => steps.push("prepare"),
       run: async () => {
         steps.push("run");
@@ -55,12 +66,8 @@ describe("defineCommand", () => {
   });
 
   it("judges the command's own flags before the connection: a bad flag is reported, not a missing URL", async () => {
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
-      help: "",
+    const command = probe({
       options: { level: { type: "string" } },
-      connection: "required",
       prepare({ values }) {
         if (values.level !== "ok") throw new UsageError("--level takes ok", "probe");
       },
@@ -72,12 +79,8 @@ describe("defineCommand", () => {
 
   it("gives run the prepared values and the connection, and closes the client it created", async () => {
     let seen: OAuthAppClient | undefined;
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
-      help: "",
+    const command = probe({
       options: { level: { type: "string" } },
-      connection: "required",
       prepare: ({ values }) => ({ level: values.level }),
       async run({ prepared, connection, client, positionals }) {
         expect(prepared).toEqual({ level: "3" });
@@ -94,12 +97,7 @@ describe("defineCommand", () => {
 
   it("reports an error of the API session through `failure` and still closes the client", async () => {
     let seen: OAuthAppClient | undefined;
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
-      help: "",
-      options: {},
-      connection: "required",
+    const command = probe({
       async run({ client }) {
         seen = client();
         throw new Error("the server said no");
@@ -117,12 +115,7 @@ describe("defineCommand", () => {
 
   it("leaves an error thrown before the client exists (bad input) to main, not to `failure`", async () => {
     const failures: unknown[] = [];
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
-      help: "",
-      options: {},
-      connection: "required",
+    const command = probe({
       run: async () => {
         throw new UsageError("no token in the input", "probe");
       },
@@ -136,10 +129,7 @@ describe("defineCommand", () => {
   });
 
   it("resolves no connection when the flags say so, and takes the connection flags all the same", async () => {
-    const command = defineCommand({
-      name: "probe",
-      summary: "a probe",
-      help: "",
+    const command = probe({
       options: { "dry-run": { type: "boolean" } },
       connection: (values) => values["dry-run"] !== true,
       async run({ connection, client, values }) {
