@@ -9,10 +9,7 @@ import type { ResourceInputRules } from "../shared/check-resource-inputs.js";
 import { renewBeforeSchema } from "../shared/renew-before-schema.js";
 
 /** An API or web URL: https, or http on loopback only (the client secret goes with every request). */
-function serviceUrlSchema(
-  option: "baseUrl" | "webUrl",
-  locate: (url: string) => { secure: boolean; loopback: boolean },
-) {
+function serviceUrlSchema(locate: (url: string) => { secure: boolean; loopback: boolean }) {
   return z.string({ error: "must be a URL such as https://github.example.com" }).superRefine((url, ctx) => {
     try {
       const location = locate(url);
@@ -36,12 +33,12 @@ function serviceUrlSchema(
 
 export const connectionSchema = z.strictObject(
   {
-    baseUrl: serviceUrlSchema("baseUrl", normalizeBaseUrl),
+    baseUrl: serviceUrlSchema(normalizeBaseUrl),
     clientId: z.string({ error: "must be the app's client ID" }).min(1, { error: "must not be empty" }),
     clientSecret: z
       .string({ error: "must be the app's client secret" })
       .min(1, { error: "must not be empty" }),
-    webUrl: serviceUrlSchema("webUrl", (url) => resolveWebLocation("https://unused.invalid", url)).optional(),
+    webUrl: serviceUrlSchema((url) => resolveWebLocation("https://unused.invalid", url)).optional(),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
 );
